@@ -1,0 +1,89 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export const DEFAULT_BASE_URL = 'https://api.systeccloud.com';
+
+export class UMeetingApi implements ICredentialType {
+	name = 'uMeetingApi';
+
+	displayName = 'UMeeting API';
+
+	documentationUrl = 'https://github.com/n8n-nodes-umeeting/n8n-nodes-umeeting#credentials';
+
+	icon = { light: 'file:umeeting.svg', dark: 'file:umeeting.dark.svg' } as const;
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The api_key issued by the UMeeting operations team',
+		},
+		{
+			displayName: 'API Secret',
+			name: 'apiSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The api_secret issued together with the API key',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_BASE_URL,
+			required: true,
+			description:
+				'Root of the UMeeting API, without the /umeeting path. Change it only for a private deployment.',
+		},
+	];
+
+	// The service reads api_key and api_secret from the form body of every POST, never from
+	// headers or the query string. A function (rather than a generic rule) keeps the body a
+	// plain object that n8n's request helper URL-encodes, and is applied the same way by
+	// n8n's credentials helper in workflows and in the credential test below.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const body = (requestOptions.body ?? {}) as IDataObject;
+		return {
+			...requestOptions,
+			body: { ...body, api_key: credentials.apiKey, api_secret: credentials.apiSecret },
+		};
+	}
+
+	// n8n's tester fails a credential on any non-2xx answer, and on a 2xx answer only when a
+	// rule's key equals its value. "status is not 200" cannot be written as one equality, so
+	// the rule checks the one thing every failure lacks: the paging block of a meeting list
+	// (a rejected key/secret, an HTML page or another service all leave data.page_size unset).
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/umeeting/share/list',
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+			body: { page_size: '1', page_number: '1' },
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'data.page_size',
+					value: undefined,
+					message:
+						'UMeeting did not accept these credentials (or the Base URL is not the UMeeting API): check the API key, the API secret and the Base URL',
+				},
+			},
+		],
+	};
+}

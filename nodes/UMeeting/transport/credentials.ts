@@ -1,0 +1,7 @@
+export const CREDENTIAL_TYPE = 'uMeetingApi';
+
+export interface UMeetingCredentials {
+	apiKey: string;
+	apiSecret: string;
+	baseUrl: string;
+}

@@ -1,0 +1,122 @@
+/** What went wrong with one call, before it is worded for the user. */
+export type Failure =
+	| { kind: 'network'; endpoint: string; cause: unknown }
+	| {
+			kind: 'http';
+			endpoint: string;
+			httpStatus: number;
+			serviceStatus?: unknown;
+			serviceMessage?: string;
+			body: unknown;
+	  }
+	| { kind: 'notJson'; endpoint: string; httpStatus: number; body: unknown }
+	| { kind: 'refused'; endpoint: string; httpStatus: number; serviceStatus: unknown; serviceMessage?: string };
+
+export interface WordedFailure {
+	message: string;
+	description: string;
+	httpCode?: string;
+	details: Record<string, string | number | null>;
+}
+
+const CHECK_CREDENTIALS = 'Check the API key, the API secret and the Base URL in the UMeeting credential.';
+const MAYBE_CREATED =
+	'The service may have acted on the request before the failure: look the meeting up in UMeeting before running the item again.';
+
+/** Words a failure for the user. Every text that can carry service output is scrubbed of the secret. */
+export function describeFailure(failure: Failure, secret: string): WordedFailure {
+	const worded = word(failure);
+	return {
+		message: redact(worded.message, secret),
+		description: redact(worded.description, secret),
+		httpCode: worded.httpCode,
+		details: Object.fromEntries(
+			Object.entries(worded.details).map(([k, v]) => [k, typeof v === 'string' ? redact(v, secret) : v]),
+		),
+	};
+}
+
+function word(failure: Failure): WordedFailure {
+	switch (failure.kind) {
+		case 'network': {
+			const { code, text } = networkReason(failure.cause);
+			return {
+				message: `Could not get an answer from UMeeting (${failure.endpoint}): ${text}`,
+				description: NETWORK_ADVICE[code] ?? `${MAYBE_CREATED} Then check the Base URL and your network.`,
+				details: { endpoint: failure.endpoint, code },
+			};
+		}
+		case 'http': {
+			const reason = failure.serviceMessage ? `: ${failure.serviceMessage}` : '';
+			return {
+				message: `UMeeting answered HTTP ${failure.httpStatus} (${failure.endpoint})${reason}`,
+				description: httpAdvice(failure.httpStatus),
+				httpCode: String(failure.httpStatus),
+				details: {
+					endpoint: failure.endpoint,
+					httpStatus: failure.httpStatus,
+					serviceStatus: scalar(failure.serviceStatus),
+					serviceMessage: failure.serviceMessage ?? null,
+					excerpt: failure.serviceMessage ? null : excerpt(failure.body),
+				},
+			};
+		}
+		case 'notJson':
+			return {
+				message: `UMeeting's answer to ${failure.endpoint} is not the API's JSON (HTTP ${failure.httpStatus})`,
+				description: `Check that the Base URL points to the UMeeting API and not to a proxy or login page. The answer began with: ${excerpt(failure.body)}`,
+				httpCode: String(failure.httpStatus),
+				details: { endpoint: failure.endpoint, httpStatus: failure.httpStatus, excerpt: excerpt(failure.body) },
+			};
+		case 'refused':
+			return {
+				message: `UMeeting refused the request (${failure.endpoint}): ${failure.serviceMessage ?? 'no reason given'}`,
+				description: `The service answered status ${String(failure.serviceStatus)} with HTTP ${failure.httpStatus}. Fix what the message names; if it is about the key or secret: ${CHECK_CREDENTIALS}`,
+				httpCode: String(failure.httpStatus),
+				details: {
+					endpoint: failure.endpoint,
+					httpStatus: failure.httpStatus,
+					serviceStatus: scalar(failure.serviceStatus),
+					serviceMessage: failure.serviceMessage ?? null,
+				},
+			};
+	}
+}
+
+const NETWORK_ADVICE: Record<string, string> = {
+	ECONNREFUSED: `Nothing accepted the connection, so nothing was sent. Check the Base URL and that the service is up. ${CHECK_CREDENTIALS}`,
+	ENOTFOUND: 'The host name of the Base URL does not resolve, so nothing was sent. Check the Base URL.',
+	ETIMEDOUT: `The service did not answer in time. ${MAYBE_CREATED}`,
+	ECONNABORTED: `The service did not answer in time. ${MAYBE_CREATED}`,
+	ECONNRESET: `The connection was dropped. ${MAYBE_CREATED}`,
+};
+
+function httpAdvice(status: number): string {
+	if (status === 401 || status === 403) return CHECK_CREDENTIALS;
+	if (status === 404) return 'The Base URL in the UMeeting credential does not lead to the UMeeting API.';
+	if (status === 429) return 'UMeeting is limiting the request rate. Wait a moment, or send fewer requests per second.';
+	if (status >= 500) return `UMeeting had an internal problem. ${MAYBE_CREATED}`;
+	return 'UMeeting did not accept the request.';
+}
+
+function networkReason(cause: unknown): { code: string; text: string } {
+	const error = cause as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
+	const code = [error?.cause?.code, error?.code].find((c): c is string => typeof c === 'string') ?? 'UNKNOWN';
+	const raw = [error?.cause?.message, error?.message].find((m): m is string => typeof m === 'string');
+	return { code, text: raw ?? code };
+}
+
+function scalar(value: unknown): string | number | null {
+	return typeof value === 'number' || typeof value === 'string' ? value : null;
+}
+
+function excerpt(body: unknown): string {
+	const text = typeof body === 'string' ? body : JSON.stringify(body) ?? String(body);
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+}
+
+export function redact(text: string, secret: string): string {
+	if (!secret) return text;
+	return text.split(secret).join('***').split(encodeURIComponent(secret)).join('***');
+}
