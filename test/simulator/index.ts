@@ -1,0 +1,2 @@
+export { UMeetingSimulator, DEMO_KEY, DEMO_SECRET } from './server';
+export type { Fault, FaultOptions, RecordedRequest, SimulatorOptions } from './server';

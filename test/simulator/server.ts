@@ -1,0 +1,236 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { ENDPOINTS } from './endpoints';
+import { ContractViolation, type Form } from './formRules';
+import { MeetingStore } from './meetings';
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: string;
+	headers: Record<string, string | string[] | undefined>;
+	rawBody: string;
+	form: Form;
+}
+
+/** A misbehaviour the next matching request(s) get instead of (or on top of) a normal answer. */
+export type Fault =
+	| { type: 'http'; status: number; body?: string; headers?: Record<string, string> }
+	| { type: 'html'; status?: number }
+	| { type: 'notJson' }
+	| { type: 'bodyStatus'; status: number | string; message: string; httpStatus?: number }
+	| { type: 'noData' }
+	| { type: 'slow'; delayMs: number }
+	| { type: 'drop' };
+
+export interface FaultOptions {
+	/** How many requests get the fault (default 1). */
+	times?: number;
+	/** Only requests to this path, e.g. "/umeeting/share/schedule". */
+	path?: string;
+	/** Let the endpoint act (create the meeting) before misbehaving, as a real server failing late would. */
+	afterProcessing?: boolean;
+}
+
+export interface SimulatorOptions {
+	apiKey?: string;
+	apiSecret?: string;
+	/** HTTP status of an answer refusing the key or secret: the manual leaves it open. */
+	authFailureHttpStatus?: number;
+	/** Delay before every answer, to model network latency. */
+	latencyMs?: number;
+}
+
+interface ArmedFault {
+	fault: Fault;
+	remaining: number;
+	path?: string;
+	afterProcessing: boolean;
+}
+
+export const DEMO_KEY = 'demo-key';
+export const DEMO_SECRET = 'demo-secret-7f3a9c';
+
+/**
+ * A UMeeting API on loopback that keeps to the vendor manual strictly: POST only, form bodies only,
+ * key and secret in the body and nowhere else, every documented field rule. It records what it
+ * receives and can be told to fail in the ways a real service does.
+ */
+export class UMeetingSimulator {
+	readonly requests: RecordedRequest[] = [];
+
+	readonly store = new MeetingStore();
+
+	private readonly faults: ArmedFault[] = [];
+
+	private server?: Server;
+
+	private inFlight = 0;
+
+	/** Most requests the simulator was handling at the same moment. */
+	peakInFlight = 0;
+
+	url = '';
+
+	constructor(readonly options: SimulatorOptions = {}) {}
+
+	get apiKey() {
+		return this.options.apiKey ?? DEMO_KEY;
+	}
+
+	get apiSecret() {
+		return this.options.apiSecret ?? DEMO_SECRET;
+	}
+
+	async start(port = 0, host = '127.0.0.1'): Promise<string> {
+		this.server = createServer((req, res) => void this.handle(req, res));
+		this.server.keepAliveTimeout = 5000;
+		await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
+		const { port: bound } = this.server.address() as AddressInfo;
+		this.url = `http://${host}:${bound}`;
+		return this.url;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		this.server = undefined;
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	}
+
+	injectFault(fault: Fault, options: FaultOptions = {}) {
+		this.faults.push({
+			fault,
+			remaining: options.times ?? 1,
+			path: options.path,
+			afterProcessing: options.afterProcessing ?? false,
+		});
+	}
+
+	reset() {
+		this.requests.length = 0;
+		this.faults.length = 0;
+		this.store.reset();
+		this.peakInFlight = 0;
+	}
+
+	/** Requests that reached the given endpoint, e.g. "share/schedule". */
+	requestsTo(endpoint: string): RecordedRequest[] {
+		return this.requests.filter((r) => r.path === `/umeeting/${endpoint}`);
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse) {
+		this.inFlight++;
+		this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+		try {
+			const rawBody = await readBody(req);
+			const [path, query = ''] = (req.url ?? '/').split('?');
+			const form = parseForm(rawBody);
+			this.requests.push({ method: req.method ?? '', path, query, headers: req.headers, rawBody, form });
+			if (this.options.latencyMs) await delay(this.options.latencyMs);
+
+			const armed = this.takeFault(path);
+			if (armed && !armed.afterProcessing) return await this.misbehave(armed.fault, res, undefined);
+			const answer = this.answer(req, path, query, rawBody);
+			if (armed) return await this.misbehave(armed.fault, res, answer);
+			send(res, answer.httpStatus, JSON.stringify(answer.body));
+		} finally {
+			this.inFlight--;
+		}
+	}
+
+	private answer(req: IncomingMessage, path: string, query: string, rawBody: string) {
+		const fail = (httpStatus: number, status: number, message: string) => ({
+			httpStatus,
+			body: { status, message },
+		});
+		if (req.method !== 'POST') return fail(405, 405, `method ${req.method} not allowed: use POST`);
+		const endpoint = ENDPOINTS[path];
+		if (!endpoint) return fail(404, 404, `no such endpoint: ${path}`);
+		if (query !== '') return fail(400, 400, 'parameters belong in the form body, not in the URL');
+		const type = String(req.headers['content-type'] ?? '');
+		if (!/^application\/x-www-form-urlencoded(;\s*charset=utf-8)?$/i.test(type)) {
+			return fail(415, 415, `form body required (application/x-www-form-urlencoded), got "${type}"`);
+		}
+		let form: Form;
+		try {
+			form = parseForm(rawBody, true);
+		} catch (error) {
+			return fail(400, 400, (error as Error).message);
+		}
+		if (form.api_key !== this.apiKey || form.api_secret !== this.apiSecret) {
+			return fail(this.options.authFailureHttpStatus ?? 200, 401, 'invalid api_key or api_secret');
+		}
+		try {
+			const data = endpoint(form, { store: this.store, publicUrl: this.url });
+			return { httpStatus: 200, body: { status: 200, message: 'OK', data } };
+		} catch (error) {
+			if (error instanceof ContractViolation) return fail(200, 400, error.message);
+			throw error;
+		}
+	}
+
+	private takeFault(path: string): ArmedFault | undefined {
+		const index = this.faults.findIndex((f) => f.remaining > 0 && (!f.path || f.path === path));
+		if (index < 0) return undefined;
+		const armed = this.faults[index];
+		armed.remaining--;
+		if (armed.remaining === 0) this.faults.splice(index, 1);
+		return armed;
+	}
+
+	private async misbehave(
+		fault: Fault,
+		res: ServerResponse,
+		answer: { httpStatus: number; body: unknown } | undefined,
+	) {
+		switch (fault.type) {
+			case 'http':
+				return send(res, fault.status, fault.body ?? JSON.stringify({ status: fault.status, message: 'service error' }), fault.headers);
+			case 'html':
+				return send(res, fault.status ?? 502, '<html><body><h1>502 Bad Gateway</h1></body></html>', {
+					'Content-Type': 'text/html',
+				});
+			case 'notJson':
+				return send(res, 200, 'OK', { 'Content-Type': 'text/plain' });
+			case 'bodyStatus':
+				return send(res, fault.httpStatus ?? 200, JSON.stringify({ status: fault.status, message: fault.message }));
+			case 'noData':
+				return send(res, 200, JSON.stringify({ status: 200, message: 'OK' }));
+			case 'slow':
+				await delay(fault.delayMs);
+				return send(res, answer?.httpStatus ?? 200, JSON.stringify(answer?.body ?? { status: 200, message: 'OK', data: {} }));
+			case 'drop':
+				res.socket?.destroy();
+				return undefined;
+		}
+	}
+}
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) {
+	if (res.destroyed) return;
+	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+	res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Parses a form body; strictly, a repeated key is an error (the service reads single values). */
+function parseForm(raw: string, strict = false): Form {
+	const form: Form = {};
+	for (const [key, value] of new URLSearchParams(raw)) {
+		if (strict && key in form) throw new Error(`parameter ${key} given twice`);
+		form[key] = value;
+	}
+	return form;
+}
+
+function delay(ms: number) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
