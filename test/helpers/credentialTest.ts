@@ -23,7 +23,7 @@ export type CredentialTestResult = { status: 'OK' | 'Error'; message: string };
 export async function testCredential(data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
 	const credentialType = new UMeetingApi();
 	const testRequest = credentialType.test;
-	const nodeType = mock<INodeType>({
+	const nodeType: INodeType = {
 		description: {
 			name: 'credentialTestNode',
 			displayName: 'Temp',
@@ -38,7 +38,7 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: testRequest.request } },
 			],
 		},
-	});
+	};
 	const node: INode = {
 		id: 'temp',
 		name: 'Temp-Node',

@@ -43,7 +43,7 @@ function word(failure: Failure): WordedFailure {
 			return {
 				message: `Could not get an answer from UMeeting (${failure.endpoint}): ${text}`,
 				description: NETWORK_ADVICE[code] ?? `${MAYBE_CREATED} Then check the Base URL and your network.`,
-				details: { endpoint: failure.endpoint, code },
+				details: { endpoint: failure.endpoint, networkCode: code },
 			};
 		}
 		case 'http': {
@@ -99,11 +99,22 @@ function httpAdvice(status: number): string {
 	return 'UMeeting did not accept the request.';
 }
 
+/** n8n's request helper wraps the network error; the code and the original text sit on the wrapper. */
 function networkReason(cause: unknown): { code: string; text: string } {
-	const error = cause as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
-	const code = [error?.cause?.code, error?.code].find((c): c is string => typeof c === 'string') ?? 'UNKNOWN';
-	const raw = [error?.cause?.message, error?.message].find((m): m is string => typeof m === 'string');
-	return { code, text: raw ?? code };
+	const error = cause as {
+		code?: unknown;
+		httpCode?: unknown;
+		message?: unknown;
+		messages?: unknown;
+		cause?: { code?: unknown; message?: unknown };
+	};
+	const code =
+		[error?.cause?.code, error?.code, error?.httpCode].find(
+			(c): c is string => typeof c === 'string' && /^E[A-Z]+$/.test(c),
+		) ?? 'UNKNOWN';
+	const firstMessage = Array.isArray(error?.messages) ? error.messages[0] : undefined;
+	const text = [firstMessage, error?.cause?.message, error?.message].find((m): m is string => typeof m === 'string');
+	return { code, text: text ?? code };
 }
 
 function scalar(value: unknown): string | number | null {
