@@ -23,6 +23,7 @@ export class UMeetingApi implements ICredentialType {
 			displayName: 'API Key',
 			name: 'apiKey',
 			type: 'string',
+			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description: 'The api_key issued by the UMeeting operations team',

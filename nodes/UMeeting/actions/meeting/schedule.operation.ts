@@ -65,7 +65,7 @@ export const description: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getTimeZones' },
 		default: WORKFLOW_TIME_ZONE,
 		description:
-			'Zone in which the start time (and a recurrence end date) is sent to UMeeting, as the service reads times without a zone. Defaults to the workflow\'s time zone (Workflow Settings), never the zone of the machine running n8n. Choose from the list, or specify an IANA ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Zone in which the start time (and a recurrence end date) is sent to UMeeting, as the service reads times without a zone. Defaults to the workflow\'s time zone (Workflow Settings), never the zone of the machine running n8n. An ID is an IANA zone name such as Asia/Shanghai. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions,
 	},
 	{
@@ -177,6 +177,7 @@ export const description: INodeProperties[] = [
 			{
 				displayName: 'Recurrence',
 				name: 'rule',
+				// eslint-disable-next-line n8n-nodes-base/node-param-fixed-collection-type-unsorted-items -- a rule reads top-down: what repeats, then when the series ends; alphabetical order would put "End" before "Repeat"
 				values: [
 					{
 						displayName: 'Repeat',
