@@ -9,4 +9,5 @@ module.exports = {
 	// n8n-core keeps timers and handles open after a workflow run; the tests do not depend on them.
 	forceExit: true,
 	testTimeout: 30000,
+	reporters: ['default', '<rootDir>/test/helpers/summaryReporter.js'],
 };

@@ -1,4 +1,3 @@
-import { mock } from 'jest-mock-extended';
 import { ExecuteContext, RoutingNode } from 'n8n-core';
 import {
 	createRunExecutionData,
@@ -11,6 +10,7 @@ import {
 
 import { UMeetingApi } from '../../credentials/UMeetingApi.credentials';
 import { TestCredentialsHelper } from './engine';
+import { stub } from './stub';
 
 export type CredentialTestResult = { status: 'OK' | 'Error'; message: string };
 
@@ -54,8 +54,7 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 		active: false,
 		nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
 	});
-	const additionalData = mock<IWorkflowExecuteAdditionalData>();
-	additionalData.credentialsHelper = new TestCredentialsHelper(data);
+	const additionalData = stub<IWorkflowExecuteAdditionalData>({ credentialsHelper: new TestCredentialsHelper(data) });
 	const context = new ExecuteContext(
 		workflow,
 		node,

@@ -1,4 +1,3 @@
-import { mock } from 'jest-mock-extended';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	createDeferredPromise,
@@ -23,6 +22,7 @@ import {
 
 import { UMeetingApi } from '../../credentials/UMeetingApi.credentials';
 import { UMeeting } from '../../nodes/UMeeting/UMeeting.node';
+import { stub } from './stub';
 
 /** Node types known to the test workflows: just ours. */
 class TestNodeTypes implements INodeTypes {
@@ -123,13 +123,14 @@ export async function runUMeeting(options: RunOptions): Promise<RunResult> {
 		settings: options.workflowTimeZone ? { timezone: options.workflowTimeZone } : {},
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', mock());
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', stub());
 	const finished = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
-	const additionalData = mock<IWorkflowExecuteAdditionalData>();
-	additionalData.hooks = hooks;
-	additionalData.currentNodeParameters = undefined;
-	additionalData.credentialsHelper = new TestCredentialsHelper(options.credentials);
+	const additionalData = stub<IWorkflowExecuteAdditionalData>({
+		hooks,
+		currentNodeParameters: undefined,
+		credentialsHelper: new TestCredentialsHelper(options.credentials),
+	});
 
 	const items = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = createRunExecutionData({
