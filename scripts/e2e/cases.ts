@@ -1,0 +1,140 @@
+import type { UMeetingSimulator } from '../../test/simulator';
+import type { Checks } from './checks';
+import type { CliResult } from './n8nCli';
+
+export interface E2eCase {
+	/** File in examples/ holding the workflow. */
+	file: string;
+	expectExit: 0 | 1;
+	verify(result: CliResult, simulator: UMeetingSimulator, check: Checks): void;
+}
+
+export function umeetingItems(result: CliResult) {
+	return result.json?.data?.resultData?.runData?.UMeeting?.[0]?.data?.main?.[0] ?? [];
+}
+
+function secretOnlyInBody(simulator: UMeetingSimulator, check: Checks) {
+	for (const request of simulator.requests) {
+		check.equal(request.form.api_secret, simulator.apiSecret, 'the secret is in the form body');
+		check.equal(request.form.api_key, simulator.apiKey, 'the key is in the form body');
+		check.equal(request.query, '', 'the URL carries no query string');
+		check.that(!JSON.stringify(request.headers).includes(simulator.apiSecret), 'no header carries the secret');
+		check.that(
+			/^application\/x-www-form-urlencoded/.test(String(request.headers['content-type'])),
+			'the body is form-encoded',
+			request.headers['content-type'],
+		);
+	}
+}
+
+const credentials = (simulator: UMeetingSimulator) => ({ api_key: simulator.apiKey, api_secret: simulator.apiSecret });
+
+export const CASES: E2eCase[] = [
+	{
+		file: 'schedule-one-meeting.json',
+		expectExit: 0,
+		verify(result, simulator, check) {
+			const requests = simulator.requestsTo('share/schedule');
+			check.equal(requests.length, 1, 'one schedule request');
+			check.equal(
+				requests[0]?.form,
+				{
+					topic: 'Quarterly review',
+					meeting_capacity: '10',
+					start_time: '2026-12-01 10:00:00',
+					duration: '60',
+					mute_upon_entry: 'true',
+					recording: 'cloud',
+					host_name: 'Wang Fang',
+					...credentials(simulator),
+				},
+				'the exact form body',
+			);
+			const items = umeetingItems(result);
+			const meeting = simulator.store.all()[0];
+			check.equal(items.length, 1, 'one output item');
+			check.equal(items[0]?.json, meeting?.data, 'the output item is the response data');
+			check.equal(items[0]?.pairedItem, { item: 0 }, 'the item is paired with its input');
+			secretOnlyInBody(simulator, check);
+		},
+	},
+	{
+		file: 'schedule-from-items.json',
+		expectExit: 0,
+		verify(result, simulator, check) {
+			const sent = simulator.requestsTo('share/schedule').map((r) => [r.form.topic, r.form.start_time, r.form.user_key]);
+			check.equal(
+				sent,
+				[
+					['Kick-off with ACME Corp', '2026-12-07 09:30:00', 'ada@acme.example'],
+					['Kick-off with Globex', '2026-12-07 11:00:00', 'grace@globex.example'],
+					['Kick-off with Initech', '2026-12-08 14:00:00', 'linus@initech.example'],
+				],
+				'topic, start time (in the workflow zone Asia/Shanghai) and user key from each item',
+			);
+			const items = umeetingItems(result);
+			check.equal(
+				items.map((i) => [i.json.meeting_id, i.pairedItem]),
+				simulator.store.all().map((m, index) => [m.id, { item: index }]),
+				'one meeting per item, in item order, each paired with its item',
+			);
+			secretOnlyInBody(simulator, check);
+		},
+	},
+	{
+		file: 'recurring-meeting.json',
+		expectExit: 0,
+		verify(result, simulator, check) {
+			const [request] = simulator.requestsTo('share/schedule');
+			check.equal(
+				request?.form,
+				{
+					topic: 'Team stand-up',
+					meeting_capacity: '12',
+					start_time: '2026-12-01 09:00:00',
+					duration: '45',
+					recurrence_type: '2',
+					weekly_days: '2,4',
+					end_times: '6',
+					...credentials(simulator),
+				},
+				'the recurrence on the wire',
+			);
+			const occurrences = umeetingItems(result)[0]?.json.occurrences as Array<{ start_time: string }> | undefined;
+			check.equal(
+				occurrences?.map((o) => o.start_time),
+				['2026-12-01', '2026-12-03', '2026-12-08', '2026-12-10', '2026-12-15', '2026-12-17'].map((d) => `${d} 09:00:00`),
+				'the occurrences reach the output',
+			);
+		},
+	},
+	{
+		file: 'continue-on-fail.json',
+		expectExit: 0,
+		verify(result, simulator, check) {
+			const items = umeetingItems(result);
+			check.equal(items.length, 3, 'three output items');
+			check.that(typeof items[0]?.json.meeting_id === 'string', 'item 0 got its meeting', items[0]);
+			check.equal(
+				items[1]?.json.error,
+				'Invalid input in item 1: "Duration (Minutes)" must be greater than 30 (got 20)',
+				'item 1 is an error item naming field, rule and item',
+			);
+			check.equal(items[1]?.pairedItem, { item: 1 }, 'the error item is paired with its input');
+			check.that(typeof items[2]?.json.meeting_id === 'string', 'item 2 got its meeting', items[2]);
+			check.equal(simulator.store.created, 2, 'two meetings created, none for the bad item');
+		},
+	},
+	{
+		file: 'stop-on-fail.json',
+		expectExit: 1,
+		verify(result, simulator, check) {
+			const message = 'Invalid input in item 1: "Duration (Minutes)" must be greater than 30 (got 20)';
+			check.that(`${result.stdout}\n${result.stderr}`.includes(message), 'the CLI reports our message', {
+				stdout: result.stdout.slice(-1500),
+				stderr: result.stderr.slice(-1500),
+			});
+			check.equal(simulator.store.created, 1, 'only the item before the bad one was scheduled');
+		},
+	},
+];

@@ -1,0 +1,28 @@
+import { isDeepStrictEqual } from 'node:util';
+
+/** Collects named assertions of the end-to-end run, so one failure does not hide the others. */
+export class Checks {
+	passed = 0;
+
+	readonly failures: string[] = [];
+
+	constructor(private scope = '') {}
+
+	within(scope: string) {
+		this.scope = scope;
+	}
+
+	that(condition: boolean, what: string, detail?: unknown) {
+		if (condition) {
+			this.passed++;
+			return;
+		}
+		const extra = detail === undefined ? '' : `\n      ${JSON.stringify(detail)?.slice(0, 2000)}`;
+		this.failures.push(`${this.scope}: ${what}${extra}`);
+		console.log(`  FAIL ${what}${extra}`);
+	}
+
+	equal(actual: unknown, expected: unknown, what: string) {
+		this.that(isDeepStrictEqual(actual, expected), what, { actual, expected });
+	}
+}

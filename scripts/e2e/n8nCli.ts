@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One prepared n8n: the Node binary it runs on and its CLI script. */
+export interface N8nInstall {
+	label: string;
+	node: string;
+	cli: string;
+}
+
+export interface CliResult {
+	code: number;
+	stdout: string;
+	stderr: string;
+	/** The run JSON `n8n execute --rawOutput` printed, when there was one. */
+	json?: ExecuteOutput;
+}
+
+export interface ExecuteOutput {
+	data?: {
+		resultData?: {
+			error?: { message?: string; description?: string };
+			runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }>> }; error?: { message?: string } }>>;
+		};
+	};
+	[key: string]: unknown;
+}
+
+/**
+ * A scratch n8n user folder with the environment the CLI needs to run headless: its own SQLite
+ * database, no telemetry, a fixed encryption key, and a machine zone far from the workflows' zones.
+ */
+export class N8nHome {
+	readonly env: NodeJS.ProcessEnv;
+
+	constructor(
+		readonly install: N8nInstall,
+		readonly folder: string,
+	) {
+		rmSync(folder, { recursive: true, force: true });
+		mkdirSync(join(folder, '.n8n', 'nodes'), { recursive: true });
+		this.env = {
+			PATH: process.env.PATH,
+			HOME: folder,
+			TZ: 'Pacific/Chatham',
+			GENERIC_TIMEZONE: 'America/New_York',
+			N8N_USER_FOLDER: folder,
+			N8N_ENCRYPTION_KEY: 'e2e-only-encryption-key',
+			DB_TYPE: 'sqlite',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_LOG_LEVEL: 'warn',
+			// n8n 1.123's default expression engine needs the isolated-vm addon, which is not built here.
+			...(install.label === 'v1' ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
+		};
+	}
+
+	get nodesFolder() {
+		return join(this.folder, '.n8n', 'nodes');
+	}
+
+	writeJson(name: string, value: unknown): string {
+		const path = join(this.folder, name);
+		writeFileSync(path, JSON.stringify(value, null, 2));
+		return path;
+	}
+
+	async n8n(args: string[]): Promise<CliResult> {
+		const result = await run(this.install.node, [this.install.cli, ...args], { env: this.env, cwd: this.folder });
+		return { ...result, json: parseRunJson(result.stdout) };
+	}
+}
+
+export function run(
+	command: string,
+	args: string[],
+	options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+	});
+}
+
+/** n8n 2.x prints log lines before the JSON even with --rawOutput: the JSON starts at the first "{" line. */
+function parseRunJson(stdout: string): ExecuteOutput | undefined {
+	const lines = stdout.split('\n');
+	const start = lines.findIndex((line) => line.startsWith('{'));
+	if (start < 0) return undefined;
+	try {
+		return JSON.parse(lines.slice(start).join('\n')) as ExecuteOutput;
+	} catch {
+		return undefined;
+	}
+}
