@@ -52,7 +52,6 @@ export class N8nHome {
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-			N8N_LOG_LEVEL: 'warn',
 			// n8n 1.123's default expression engine needs the isolated-vm addon, which is not built here.
 			...(install.label === 'v1' ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
 		};

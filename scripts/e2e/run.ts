@@ -95,6 +95,7 @@ async function runVersion(label: string, tarball: string, checks: Checks) {
 			const { id } = examples()[index];
 			simulator.reset();
 			const result = await phase(`${label}: ${testCase.file}`, () => home.n8n(['execute', `--id=${id}`, '--rawOutput']));
+			home.writeJson(`${testCase.file}.out.json`, { code: result.code, stdout: result.stdout, stderr: result.stderr });
 			checks.within(`${label} ${testCase.file}`);
 			checks.equal(result.code, testCase.expectExit, `n8n execute exits ${testCase.expectExit}`);
 			if (result.code !== testCase.expectExit) console.log(result.stdout.slice(-3000), result.stderr.slice(-3000));
