@@ -1,41 +1,45 @@
-import { runUMeeting } from '../test/helpers/engine';
+import { join } from 'node:path';
+
 import { UMeetingSimulator } from '../test/simulator';
+import { umeetingItems } from './e2e/cases';
+import { cache, importSetup, installPackage, pack, prepare, readExample } from './e2e/harness';
+import { N8nHome } from './e2e/n8nCli';
+
+const EXAMPLE = 'schedule-one-meeting.json';
 
 /**
- * `npm run demo`: starts the UMeeting simulator on loopback and schedules a sample recurring
- * meeting through the UMeeting node inside n8n's workflow engine, then prints the output items.
+ * `npm run demo`: the main job in one command. Starts the UMeeting simulator, installs this package
+ * into a real n8n (1.x, prepared in .cache/ on the first run), runs the "schedule one meeting"
+ * example workflow with `n8n execute`, and prints the meeting it created.
  */
 async function main() {
-	process.env.N8N_USER_FOLDER ??= `${process.cwd()}/.cache/demo-n8n`;
+	console.log('Building and packing n8n-nodes-umeeting…');
+	const tarball = await pack();
+	console.log('Preparing n8n 1.x in .cache/e2e (the first run installs it: a few minutes)…');
+	const install = await prepare('v1', true);
+	const home = new N8nHome(install, join(cache, 'home-demo'));
+	await installPackage(home, tarball);
+
 	const simulator = new UMeetingSimulator();
-	const url = await simulator.start();
-	console.log(`UMeeting simulator on ${url}`);
+	await simulator.start();
+	console.log(`UMeeting simulator on ${simulator.url}`);
 	try {
-		const { output, error } = await runUMeeting({
-			credentials: { apiKey: simulator.apiKey, apiSecret: simulator.apiSecret, baseUrl: url },
-			workflowTimeZone: 'Asia/Shanghai',
-			items: [{ customer: 'ACME Corp', when: '2026-12-07T09:30:00' }],
-			parameters: {
-				resource: 'meeting',
-				operation: 'schedule',
-				topic: '=Kick-off with {{ $json.customer }}',
-				meetingCapacity: 8,
-				startTime: '={{ $json.when }}',
-				duration: 45,
-				timeZone: 'workflow',
-				additionalFields: { muteUponEntry: true, waitingRoom: true, recording: 'cloud' },
-				recurrence: { rule: { type: 'weekly', weeklyDays: ['monday'], endBy: 'times', endTimes: 3 } },
-			},
-		});
-		if (error) throw new Error(`${error.message}\n${error.description ?? ''}`);
+		await importSetup(home, simulator, [EXAMPLE]);
+		const workflow = readExample(EXAMPLE) as { id: string; name: string; settings: { timezone: string } };
+		console.log(`Running "${workflow.name}" with n8n execute…`);
+		const result = await home.n8n(['execute', `--id=${workflow.id}`, '--rawOutput']);
+		const [item] = umeetingItems(result);
+		if (result.code !== 0 || !item) throw new Error(`the workflow failed:\n${result.stdout}\n${result.stderr}`);
+
 		const [request] = simulator.requests;
 		console.log('\nForm body the node sent (secret masked):');
-		console.log(request.rawBody.replace(/api_secret=[^&]*/, 'api_secret=***'));
-		console.log('\nOutput items:');
-		console.log(JSON.stringify(output, null, 2));
-		const meeting = output![0].json;
-		console.log(`\nScheduled meeting ${meeting.meeting_id} at ${meeting.start_time} (Asia/Shanghai)`);
-		console.log(`Join URL: ${meeting.join_url}`);
+		console.log(`  ${request.rawBody.replace(/api_secret=[^&]*/, 'api_secret=***')}`);
+		console.log('\nMeeting created:');
+		console.log(`  meeting id  ${item.json.meeting_id}`);
+		console.log(`  join URL    ${item.json.join_url}`);
+		console.log(`  start time  ${item.json.start_time} (${workflow.settings.timezone}, the workflow's time zone)`);
+		console.log('\nOutput item (start_url, token and host_key are host secrets):');
+		console.log(JSON.stringify(item, null, 2));
 	} finally {
 		await simulator.stop();
 	}

@@ -76,14 +76,17 @@ export class N8nHome {
 export function run(
 	command: string,
 	args: string[],
-	options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+	options: { env?: NodeJS.ProcessEnv; cwd?: string; onStderr?: (text: string) => void } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));
-		child.stderr.on('data', (chunk) => (stderr += chunk));
+		child.stderr.on('data', (chunk) => {
+			stderr += chunk;
+			options.onStderr?.(String(chunk));
+		});
 		child.on('error', reject);
 		child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
 	});

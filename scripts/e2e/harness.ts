@@ -1,0 +1,67 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import type { UMeetingSimulator } from '../../test/simulator';
+import { type N8nHome, run, type N8nInstall } from './n8nCli';
+
+/** Steps shared by the end-to-end suite, the demo and the dev environment. */
+
+export const root = resolve(__dirname, '../..');
+export const cache = join(root, '.cache', 'e2e');
+export const CREDENTIAL_ID = 'umeetingSim00001';
+
+export async function must(command: string, args: string[], cwd = root) {
+	const result = await run(command, args, { cwd });
+	if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+	return result.stdout;
+}
+
+/** Builds and packs the package as it would be published; returns the tarball's path. */
+export async function pack(): Promise<string> {
+	await must('npm', ['run', 'build']);
+	const folder = join(cache, 'pack');
+	rmSync(folder, { recursive: true, force: true });
+	mkdirSync(folder, { recursive: true });
+	await must('npm', ['pack', '--pack-destination', folder, '--silent']);
+	const [tarball] = readdirSync(folder).filter((f) => f.endsWith('.tgz'));
+	return join(folder, tarball);
+}
+
+/** Installs (or finds in the cache) n8n "v1" (1.x, Node 20) or "v2" (2.x, Node 24). */
+export async function prepare(label: string, showProgress = false): Promise<N8nInstall> {
+	const output = await run('bash', [join(root, 'scripts/e2e/prepare-n8n.sh'), label], {
+		cwd: root,
+		onStderr: showProgress ? (text) => process.stderr.write(text) : undefined,
+	});
+	if (!showProgress) process.stderr.write(output.stderr);
+	if (output.code !== 0) throw new Error(`preparing n8n ${label} failed`);
+	const [node, cli] = output.stdout.trim().split('\n').pop()!.split(' ');
+	return { label, node, cli };
+}
+
+/** Installs the tarball the way the Community Nodes panel does: into <user folder>/.n8n/nodes. */
+export async function installPackage(home: N8nHome, tarball: string) {
+	home.writeJson('.n8n/nodes/package.json', { name: 'installed-nodes', private: true });
+	await must('npm', ['install', tarball, '--omit=dev', '--legacy-peer-deps', '--no-audit', '--no-fund'], home.nodesFolder);
+}
+
+export function readExample(file: string): { id: string; name: string } {
+	return JSON.parse(readFileSync(join(root, 'examples', file), 'utf8'));
+}
+
+/** Imports a UMeeting credential pointing at the simulator, then the given example workflows. */
+export async function importSetup(home: N8nHome, simulator: UMeetingSimulator, exampleFiles: string[]) {
+	const credentialsFile = home.writeJson('credentials.json', [
+		{
+			id: CREDENTIAL_ID,
+			name: 'UMeeting (simulator)',
+			type: 'uMeetingApi',
+			data: { apiKey: simulator.apiKey, apiSecret: simulator.apiSecret, baseUrl: simulator.url },
+		},
+	]);
+	const credentials = await home.n8n(['import:credentials', `--input=${credentialsFile}`]);
+	if (credentials.code !== 0) throw new Error(`import:credentials failed:\n${credentials.stdout}\n${credentials.stderr}`);
+	const workflowsFile = home.writeJson('workflows.json', exampleFiles.map(readExample));
+	const workflows = await home.n8n(['import:workflow', `--input=${workflowsFile}`]);
+	if (workflows.code !== 0) throw new Error(`import:workflow failed:\n${workflows.stdout}\n${workflows.stderr}`);
+}
