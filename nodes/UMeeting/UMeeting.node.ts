@@ -3,7 +3,6 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as meeting from './actions/meeting';
 import { router } from './actions/router';
-import { loadOptions } from './methods';
 
 export class UMeeting implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,8 +30,6 @@ export class UMeeting implements INodeType {
 			...meeting.description,
 		],
 	};
-
-	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -17,7 +17,7 @@ describe('Schedule through n8n-core against the simulator', () => {
 		const { output, error } = await runUMeeting({
 			credentials: credentials(),
 			workflowTimeZone: 'Asia/Shanghai',
-			parameters: { ...required, timeZone: 'workflow' },
+			parameters: required,
 		});
 		expect(error).toBeUndefined();
 

@@ -75,9 +75,9 @@ describe('toServiceTime', () => {
 });
 
 describe('resolveTimeZone', () => {
-	test('"workflow" means the workflow zone; anything else is the zone itself', () => {
-		expect(resolveTimeZone('workflow', 'Europe/Paris')).toBe('Europe/Paris');
+	test('an empty choice means the workflow zone; anything else is the zone itself', () => {
 		expect(resolveTimeZone('', 'Europe/Paris')).toBe('Europe/Paris');
+		expect(resolveTimeZone(' ', 'Europe/Paris')).toBe('Europe/Paris');
 		expect(resolveTimeZone('Asia/Shanghai', 'Europe/Paris')).toBe('Asia/Shanghai');
 	});
 });

@@ -3,8 +3,16 @@ import { DateTime, IANAZone } from 'luxon';
 /** The only time format the UMeeting API reads and writes; it carries no zone. */
 export const SERVICE_TIME_FORMAT = 'yyyy-MM-dd HH:mm:ss';
 
-/** Parameter value of the time-zone field that stands for the workflow's own zone. */
-export const WORKFLOW_TIME_ZONE = 'workflow';
+/**
+ * Default of the time-zone fields: n8n builds $now in the workflow's zone (its settings, else the
+ * instance default), so the editor's expression preview shows the user which zone that is.
+ */
+export const WORKFLOW_TIME_ZONE = '={{ $now.zoneName }}';
+
+/** Every IANA zone the runtime knows, for the time-zone fields. */
+export const TIME_ZONE_OPTIONS = [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])]
+	.sort()
+	.map((zone) => ({ name: zone, value: zone }));
 
 export type Converted = { ok: true; value: string } | { ok: false; reason: string };
 
@@ -15,8 +23,9 @@ export function isValidTimeZone(zone: string): boolean {
 	return IANAZone.isValidZone(zone);
 }
 
+/** An empty choice (an expression that gave nothing) falls back to the workflow's zone. */
 export function resolveTimeZone(choice: string, workflowZone: string): string {
-	return choice === WORKFLOW_TIME_ZONE || choice === '' ? workflowZone : choice;
+	return choice.trim() === '' ? workflowZone : choice.trim();
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { resolveTimeZone, WORKFLOW_TIME_ZONE } from '../../helpers/time';
+import { resolveTimeZone, TIME_ZONE_OPTIONS, WORKFLOW_TIME_ZONE } from '../../helpers/time';
 import { parseParameters } from '../../helpers/validation';
 import { answerData, callUMeeting } from '../../transport';
 import { scheduleSchema } from './schedule.schema';
@@ -59,13 +59,13 @@ export const description: INodeProperties[] = [
 		displayOptions,
 	},
 	{
-		displayName: 'Time Zone Name or ID',
+		displayName: 'Time Zone',
 		name: 'timeZone',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTimeZones' },
+		options: TIME_ZONE_OPTIONS,
 		default: WORKFLOW_TIME_ZONE,
 		description:
-			'Zone in which the start time (and a recurrence end date) is sent to UMeeting, as the service reads times without a zone. Defaults to the workflow\'s time zone (Workflow Settings), never the zone of the machine running n8n. An ID is an IANA zone name such as Asia/Shanghai. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			"Zone in which the start time (and a recurrence end date) is sent, as UMeeting reads times without a zone. The default expression is the workflow's time zone (Workflow Settings, else the instance default); its preview shows which zone that is. The zone of the machine running n8n is never used.",
 		displayOptions,
 	},
 	{
@@ -293,10 +293,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		meetingCapacity: this.getNodeParameter('meetingCapacity', itemIndex),
 		startTime: this.getNodeParameter('startTime', itemIndex),
 		duration: this.getNodeParameter('duration', itemIndex),
-		timeZone: resolveTimeZone(
-			this.getNodeParameter('timeZone', itemIndex, WORKFLOW_TIME_ZONE) as string,
-			this.getTimezone(),
-		),
+		timeZone: resolveTimeZone(this.getNodeParameter('timeZone', itemIndex, '') as string, this.getTimezone()),
 		additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}),
 		recurrence: this.getNodeParameter('recurrence', itemIndex, {}),
 	};

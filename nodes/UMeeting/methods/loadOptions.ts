@@ -1,1 +1,0 @@
-export { getTimeZones } from './timeZones';

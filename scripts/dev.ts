@@ -1,0 +1,23 @@
+import { DEV_OWNER, startDevEnvironment } from './dev/environment';
+
+/** `npm run dev`: the node in the real n8n editor, ready to try; Ctrl-C stops everything. */
+async function main() {
+	const environment = await startDevEnvironment();
+	console.log(`
+n8n editor ready: ${environment.editorUrl}
+  sign in with ${DEV_OWNER.email} / ${DEV_OWNER.password} (dev-only account)
+  credential "UMeeting (simulator)" points at ${environment.simulator.url}
+  open a workflow starting with "UMeeting:" and press "Execute workflow"
+Ctrl-C stops n8n and the simulator.`);
+	const shutdown = () => {
+		console.log('\nStopping…');
+		void environment.stop().then(() => process.exit(0));
+	};
+	process.on('SIGINT', shutdown);
+	process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: Error) => {
+	console.error(error.message);
+	process.exit(1);
+});

@@ -1,0 +1,103 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+import { UMeetingSimulator } from '../../test/simulator';
+import { cache, importSetup, installPackage, pack, prepare } from '../e2e/harness';
+import { N8nHome } from '../e2e/n8nCli';
+
+/** Dev-only login of the local editor; never use these anywhere else. */
+export const DEV_OWNER = {
+	email: 'dev@umeeting.local',
+	firstName: 'Dev',
+	lastName: 'Owner',
+	password: 'UMeeting-dev-2026',
+};
+
+export const EXAMPLE_FILES = [
+	'schedule-one-meeting.json',
+	'schedule-from-items.json',
+	'recurring-meeting.json',
+	'continue-on-fail.json',
+	'stop-on-fail.json',
+];
+
+export interface DevEnvironment {
+	editorUrl: string;
+	simulator: UMeetingSimulator;
+	stop(): Promise<void>;
+}
+
+/**
+ * A local n8n 1.x editor with this package installed from its tarball, a UMeeting credential
+ * pointing at a fresh simulator, the example workflows imported and the owner account set up.
+ * The user folder (.cache/e2e/home-dev) is recreated on every start.
+ */
+export async function startDevEnvironment(port = 5678, log: (line: string) => void = console.log): Promise<DevEnvironment> {
+	log('Building and packing n8n-nodes-umeeting…');
+	const tarball = await pack();
+	log('Preparing n8n 1.x in .cache/e2e (the first run installs it: a few minutes)…');
+	const install = await prepare('v1', true);
+	const home = new N8nHome(install, join(cache, 'home-dev'));
+	await installPackage(home, tarball);
+
+	const simulator = new UMeetingSimulator();
+	await simulator.start();
+	log(`UMeeting simulator on ${simulator.url}`);
+	await importSetup(home, simulator, EXAMPLE_FILES);
+
+	const editorUrl = `http://localhost:${port}`;
+	const n8n = spawn(install.node, [install.cli, 'start'], {
+		env: { ...home.env, N8N_PORT: String(port), N8N_HOST: 'localhost', N8N_SECURE_COOKIE: 'false' },
+		cwd: home.folder,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	n8n.stdout?.on('data', (chunk) => (output += chunk));
+	n8n.stderr?.on('data', (chunk) => (output += chunk));
+	const stop = async () => {
+		await stopProcess(n8n);
+		await simulator.stop();
+	};
+	try {
+		log('Starting the n8n editor…');
+		// /healthz answers before the REST routes exist; the settings route answers once they do.
+		await waitUntilUp(`${editorUrl}/rest/settings`, n8n, () => output);
+		await setUpOwner(editorUrl);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return { editorUrl, simulator, stop };
+}
+
+async function waitUntilUp(url: string, n8n: ChildProcess, output: () => string) {
+	const deadline = Date.now() + 120_000;
+	while (Date.now() < deadline) {
+		if (n8n.exitCode !== null) throw new Error(`n8n exited:\n${output()}`);
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`n8n did not come up within 2 minutes:\n${output()}`);
+}
+
+async function setUpOwner(editorUrl: string) {
+	const response = await fetch(`${editorUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(DEV_OWNER),
+	});
+	if (!response.ok) throw new Error(`owner setup failed: HTTP ${response.status} ${await response.text()}`);
+}
+
+async function stopProcess(child: ChildProcess) {
+	if (child.exitCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+	await exited;
+	clearTimeout(timer);
+}
