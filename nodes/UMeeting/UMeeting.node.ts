@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as meeting from './actions/meeting';
+import { options } from './actions/options';
 import { router } from './actions/router';
 
 export class UMeeting implements INodeType {
@@ -28,6 +29,7 @@ export class UMeeting implements INodeType {
 				default: 'meeting',
 			},
 			...meeting.description,
+			options,
 		],
 	};
 

@@ -1,6 +1,3 @@
-import { createServer } from 'node:net';
-
-import type { Fault } from '../simulator';
 import { runUMeeting } from '../helpers/engine';
 import { useSimulator } from '../helpers/simulator';
 
@@ -52,40 +49,8 @@ describe('the service refuses the key or secret with an HTTP error status', () =
 	});
 });
 
-describe('faults', () => {
+describe('service messages', () => {
 	const { simulator, credentials } = useSimulator({ apiSecret: SECRET });
-
-	const cases: Array<[string, Fault, RegExp, string | undefined]> = [
-		['HTTP 500 with a JSON message', { type: 'http', status: 500, body: '{"status":500,"message":"db down"}' }, /HTTP 500 \(share\/schedule\): db down/, '500'],
-		['HTTP 503 with an HTML page', { type: 'html', status: 503 }, /HTTP 503/, '503'],
-		['HTTP 429', { type: 'http', status: 429, headers: { 'Retry-After': '1' } }, /HTTP 429/, '429'],
-		['a 200 answer that is not JSON', { type: 'notJson' }, /is not the API's JSON \(HTTP 200\)/, '200'],
-		['status 200 without data', { type: 'noData' }, /reported success for share\/schedule but sent no data/, undefined],
-		['a status given as text', { type: 'bodyStatus', status: '403', message: 'api disabled' }, /refused the request \(share\/schedule\): api disabled/, '200'],
-		['a dropped connection', { type: 'drop' }, /Could not get an answer from UMeeting \(share\/schedule\)/, undefined],
-	];
-
-	test.each(cases)('%s fails the item with a clear NodeApiError', async (_name, fault, message, httpCode) => {
-		simulator.injectFault(fault);
-		const { error } = await runUMeeting({ credentials: credentials(), parameters });
-		expect(error!.name).toBe('NodeApiError');
-		expect(error!.message).toMatch(message);
-		if (httpCode) expect(error!.httpCode).toBe(httpCode);
-		expect(error!.description).toEqual(expect.any(String));
-		expectNoSecret(error);
-	});
-
-	test('a refused connection says nothing was sent', async () => {
-		const port = await closedPort();
-		const { error } = await runUMeeting({
-			credentials: { ...credentials(), baseUrl: `http://127.0.0.1:${port}` },
-			parameters,
-		});
-		expect(error!.name).toBe('NodeApiError');
-		expect(error!.message).toMatch(/refused the connection/);
-		expect(error!.description).toMatch(/nothing was sent/);
-		expectNoSecret(error);
-	});
 
 	test('a service message that echoes the secret is scrubbed', async () => {
 		simulator.injectFault({ type: 'bodyStatus', status: 400, message: `bad secret ${SECRET}` });
@@ -94,11 +59,3 @@ describe('faults', () => {
 		expectNoSecret(error);
 	});
 });
-
-async function closedPort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}

@@ -64,7 +64,17 @@ const RECURRENCE_FIELDS: Record<string, string[]> = {
 /** Most occurrences the simulator lists for one series. */
 export const OCCURRENCE_CAP = 200;
 
-function schedule(form: Form, { store, publicUrl }: EndpointContext) {
+/** What a schedule request means once every documented rule is checked. */
+export interface ScheduleRequest {
+	topic: string;
+	start: string;
+	duration: number;
+	flags: Record<string, boolean | undefined>;
+	recurrence?: Recurrence;
+}
+
+/** Checks a schedule form body against the manual; throws ContractViolation on the first breach. */
+export function checkSchedule(form: Form): ScheduleRequest {
 	onlyKeys(form, SCHEDULE_KEYS);
 	const topic = requireText(form, 'topic');
 	integer(form, 'meeting_capacity', { min: 1, required: true });
@@ -86,7 +96,11 @@ function schedule(form: Form, { store, publicUrl }: EndpointContext) {
 		const unsupported = NOT_FOR_WEBINAR.filter((key) => flags[key] === true);
 		if (unsupported.length) throw new ContractViolation(`webinars do not support ${unsupported.join(', ')}`);
 	}
-	const recurrence = parseRecurrence(form, start);
+	return { topic, start, duration, flags, recurrence: parseRecurrence(form, start) };
+}
+
+function schedule(form: Form, { store, publicUrl }: EndpointContext) {
+	const { topic, start, duration, flags, recurrence } = checkSchedule(form);
 
 	const id = store.newId();
 	const data: Record<string, unknown> = {

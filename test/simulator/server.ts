@@ -29,6 +29,8 @@ export interface FaultOptions {
 	times?: number;
 	/** Only requests to this path, e.g. "/umeeting/share/schedule". */
 	path?: string;
+	/** Let this many matching requests through untouched first. */
+	skip?: number;
 	/** Let the endpoint act (create the meeting) before misbehaving, as a real server failing late would. */
 	afterProcessing?: boolean;
 }
@@ -45,6 +47,7 @@ export interface SimulatorOptions {
 interface ArmedFault {
 	fault: Fault;
 	remaining: number;
+	skip: number;
 	path?: string;
 	afterProcessing: boolean;
 }
@@ -68,6 +71,11 @@ export class UMeetingSimulator {
 
 	private inFlight = 0;
 
+	private connectionDrops = { remaining: 0, skip: 0 };
+
+	/** TCP connections accepted so far. */
+	connections = 0;
+
 	/** Most requests the simulator was handling at the same moment. */
 	peakInFlight = 0;
 
@@ -85,6 +93,17 @@ export class UMeetingSimulator {
 
 	async start(port = 0, host = '127.0.0.1'): Promise<string> {
 		this.server = createServer((req, res) => void this.handle(req, res));
+		this.server.on('connection', (socket) => {
+			this.connections++;
+			const drops = this.connectionDrops;
+			if (drops.remaining === 0) return;
+			if (drops.skip > 0) {
+				drops.skip--;
+				return;
+			}
+			drops.remaining--;
+			socket.destroy();
+		});
 		this.server.keepAliveTimeout = 5000;
 		await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
 		const { port: bound } = this.server.address() as AddressInfo;
@@ -104,14 +123,25 @@ export class UMeetingSimulator {
 		this.faults.push({
 			fault,
 			remaining: options.times ?? 1,
+			skip: options.skip ?? 0,
 			path: options.path,
 			afterProcessing: options.afterProcessing ?? false,
 		});
 	}
 
+	/**
+	 * Closes the next `count` TCP connections as soon as they are accepted, before a byte of the
+	 * request is read: the client cannot tell whether its request got through.
+	 */
+	dropConnections(count: number, options: { skip?: number } = {}) {
+		this.connectionDrops = { remaining: count, skip: options.skip ?? 0 };
+	}
+
 	reset() {
 		this.requests.length = 0;
 		this.faults.length = 0;
+		this.connectionDrops = { remaining: 0, skip: 0 };
+		this.connections = 0;
 		this.store.reset();
 		this.peakInFlight = 0;
 	}
@@ -176,6 +206,10 @@ export class UMeetingSimulator {
 		const index = this.faults.findIndex((f) => f.remaining > 0 && (!f.path || f.path === path));
 		if (index < 0) return undefined;
 		const armed = this.faults[index];
+		if (armed.skip > 0) {
+			armed.skip--;
+			return undefined;
+		}
 		armed.remaining--;
 		if (armed.remaining === 0) this.faults.splice(index, 1);
 		return armed;

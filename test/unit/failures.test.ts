@@ -43,6 +43,7 @@ describe('describeFailure', () => {
 				endpoint: 'share/schedule',
 				httpStatus: 500,
 				body: `api_key=k&api_secret=${encodeURIComponent(secret)}`,
+				attempts: 1,
 			},
 			secret,
 		);
@@ -53,10 +54,12 @@ describe('describeFailure', () => {
 	});
 
 	test('network failures say whether anything can have been sent', () => {
-		const refused = describeFailure({ kind: 'network', endpoint: 'share/schedule', cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' } }, 'x');
+		const refused = describeFailure({ kind: 'network', endpoint: 'share/schedule', cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, attempts: 3 }, 'x');
 		expect(refused.description).toMatch(/nothing was sent/);
-		const reset = describeFailure({ kind: 'network', endpoint: 'share/schedule', cause: { cause: { code: 'ECONNRESET', message: 'socket hang up' } } }, 'x');
-		expect(reset.message).toMatch(/socket hang up/);
+		expect(refused.message).toMatch(/after 3 attempts/);
+		const reset = describeFailure({ kind: 'network', endpoint: 'share/schedule', cause: { cause: { code: 'ECONNRESET', message: 'socket hang up' } }, attempts: 1 }, 'x');
+		expect(reset.message).toMatch(/the connection was dropped before an answer came/);
+		expect(reset.details.networkError).toBe('socket hang up');
 		expect(reset.description).toMatch(/may have acted/);
 	});
 

@@ -4,4 +4,5 @@ export interface UMeetingCredentials {
 	apiKey: string;
 	apiSecret: string;
 	baseUrl: string;
+	allowInsecureHttp?: boolean;
 }

@@ -1,6 +1,6 @@
 /** What went wrong with one call, before it is worded for the user. */
 export type Failure =
-	| { kind: 'network'; endpoint: string; cause: unknown }
+	| { kind: 'network'; endpoint: string; cause: unknown; attempts: number }
 	| {
 			kind: 'http';
 			endpoint: string;
@@ -8,9 +8,11 @@ export type Failure =
 			serviceStatus?: unknown;
 			serviceMessage?: string;
 			body: unknown;
+			attempts: number;
 	  }
 	| { kind: 'notJson'; endpoint: string; httpStatus: number; body: unknown }
-	| { kind: 'refused'; endpoint: string; httpStatus: number; serviceStatus: unknown; serviceMessage?: string };
+	| { kind: 'refused'; endpoint: string; httpStatus: number; serviceStatus: unknown; serviceMessage?: string }
+	| { kind: 'badData'; endpoint: string; problem: string };
 
 export interface WordedFailure {
 	message: string;
@@ -40,16 +42,18 @@ function word(failure: Failure): WordedFailure {
 	switch (failure.kind) {
 		case 'network': {
 			const { code, text } = networkReason(failure.cause);
+			// n8n rewrites a message that contains a raw network code into a generic sentence, so the
+			// message says it in words and the raw text goes to the details.
 			return {
-				message: `Could not get an answer from UMeeting (${failure.endpoint}): ${text}`,
+				message: `Could not get an answer from UMeeting (${failure.endpoint})${tries(failure.attempts)}: ${NETWORK_WORDS[code] ?? 'the request failed on the way'}`,
 				description: NETWORK_ADVICE[code] ?? `${MAYBE_CREATED} Then check the Base URL and your network.`,
-				details: { endpoint: failure.endpoint, networkCode: code },
+				details: { endpoint: failure.endpoint, networkCode: code, networkError: text },
 			};
 		}
 		case 'http': {
 			const reason = failure.serviceMessage ? `: ${failure.serviceMessage}` : '';
 			return {
-				message: `UMeeting answered HTTP ${failure.httpStatus} (${failure.endpoint})${reason}`,
+				message: `UMeeting answered HTTP ${failure.httpStatus} (${failure.endpoint})${tries(failure.attempts)}${reason}`,
 				description: httpAdvice(failure.httpStatus),
 				httpCode: String(failure.httpStatus),
 				details: {
@@ -68,6 +72,12 @@ function word(failure: Failure): WordedFailure {
 				httpCode: String(failure.httpStatus),
 				details: { endpoint: failure.endpoint, httpStatus: failure.httpStatus, excerpt: excerpt(failure.body) },
 			};
+		case 'badData':
+			return {
+				message: `UMeeting reported success for ${failure.endpoint}, but its answer ${failure.problem}`,
+				description: `The service may have acted on the request: look the meeting up in UMeeting before running the item again. If this keeps happening, the Base URL may lead to a different version of the API.`,
+				details: { endpoint: failure.endpoint, problem: failure.problem },
+			};
 		case 'refused':
 			return {
 				message: `UMeeting refused the request (${failure.endpoint}): ${failure.serviceMessage ?? 'no reason given'}`,
@@ -83,6 +93,14 @@ function word(failure: Failure): WordedFailure {
 	}
 }
 
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name of the Base URL does not resolve',
+	ETIMEDOUT: 'no answer within the request timeout',
+	ECONNABORTED: 'no answer within the request timeout',
+	ECONNRESET: 'the connection was dropped before an answer came',
+};
+
 const NETWORK_ADVICE: Record<string, string> = {
 	ECONNREFUSED: `Nothing accepted the connection, so nothing was sent. Check the Base URL and that the service is up. ${CHECK_CREDENTIALS}`,
 	ENOTFOUND: 'The host name of the Base URL does not resolve, so nothing was sent. Check the Base URL.',
@@ -90,6 +108,10 @@ const NETWORK_ADVICE: Record<string, string> = {
 	ECONNABORTED: `The service did not answer in time. ${MAYBE_CREATED}`,
 	ECONNRESET: `The connection was dropped. ${MAYBE_CREATED}`,
 };
+
+function tries(attempts: number): string {
+	return attempts > 1 ? ` after ${attempts} attempts` : '';
+}
 
 function httpAdvice(status: number): string {
 	if (status === 401 || status === 403) return CHECK_CREDENTIALS;
@@ -100,7 +122,7 @@ function httpAdvice(status: number): string {
 }
 
 /** n8n's request helper wraps the network error; the code and the original text sit on the wrapper. */
-function networkReason(cause: unknown): { code: string; text: string } {
+export function networkReason(cause: unknown): { code: string; text: string } {
 	const error = cause as {
 		code?: unknown;
 		httpCode?: unknown;

@@ -1,61 +1,98 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleepWithAbort } from 'n8n-workflow';
+import type { z } from 'zod';
 
+import { describeAnswerProblem } from '../helpers/answerFields';
+import { baseUrlProblem } from './baseUrl';
 import { CREDENTIAL_TYPE, type UMeetingCredentials } from './credentials';
-import { describeFailure, type Failure } from './failures';
+import { describeFailure, networkReason, type Failure } from './failures';
+import { retryDelay } from './retryPolicy';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export type ServiceAnswer = { status: unknown; message?: unknown; data?: unknown } & IDataObject;
 
+export interface UMeetingCall<T> {
+	/** Path under /umeeting/, e.g. "share/schedule". */
+	endpoint: string;
+	form: Record<string, string>;
+	itemIndex: number;
+	/** Schema of the answer's `data`: checks it and normalises its field types. */
+	data: z.ZodType<T, z.ZodTypeDef, unknown>;
+}
+
+interface FullResponse {
+	statusCode: number;
+	headers?: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
+
 /**
  * The one place that talks to UMeeting: a form-encoded POST with the credential's key and secret
- * added by n8n, accepted only when the HTTP status is 2xx, the body is JSON and its top-level
- * status is 200. Every other outcome becomes a NodeApiError built from a clean description, so
- * neither the request (which carries the secret) nor the raw error object reaches n8n.
+ * added by n8n, accepted only when the HTTP status is 2xx, the body is JSON, its top-level status is
+ * 200 and its data matches the endpoint's answer schema. Every other outcome becomes a NodeApiError
+ * built from a clean description, so neither the request (which carries the secret) nor the raw
+ * error object reaches n8n. A request is repeated only when retryPolicy says the service certainly
+ * did not act on it.
  */
-export async function callUMeeting(
-	this: IExecuteFunctions,
-	endpoint: string,
-	form: Record<string, string>,
-	itemIndex: number,
-): Promise<ServiceAnswer> {
+export async function callUMeeting<T>(this: IExecuteFunctions, call: UMeetingCall<T>): Promise<T> {
+	const { endpoint, itemIndex } = call;
 	const credentials = await this.getCredentials<UMeetingCredentials>(CREDENTIAL_TYPE, itemIndex);
+	const problem = baseUrlProblem(credentials.baseUrl, credentials.allowInsecureHttp);
+	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex, description: 'Nothing was sent.' });
+
 	const request: IHttpRequestOptions = {
 		method: 'POST',
-		baseURL: credentials.baseUrl,
+		baseURL: credentials.baseUrl.trim(),
 		url: `/umeeting/${endpoint}`,
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8', Accept: 'application/json' },
-		body: { ...form },
+		body: call.form,
+		timeout: this.getNodeParameter('options.timeout', itemIndex, DEFAULT_TIMEOUT_MS) as number,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
+	const fail = (failure: Failure) => apiError(this, failure, credentials.apiSecret, itemIndex);
 
-	let response: { statusCode: number; body: unknown };
-	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, request);
-	} catch (error) {
-		throw apiError(this, { kind: 'network', endpoint, cause: error }, credentials.apiSecret, itemIndex);
+	let waited = 0;
+	for (let attempt = 1; ; attempt++) {
+		let response: FullResponse;
+		try {
+			// A fresh copy per attempt: n8n's helpers add the credential fields to the body they get.
+			response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+				...request,
+				body: { ...call.form },
+			});
+		} catch (error) {
+			const delay = retryDelay({ kind: 'networkError', code: networkReason(error).code }, attempt, waited);
+			if (delay === undefined) throw fail({ kind: 'network', endpoint, cause: error, attempts: attempt });
+			waited += await pause(this, delay);
+			continue;
+		}
+
+		const retryAfter = header(response.headers, 'retry-after');
+		const delay = retryDelay({ kind: 'answer', httpStatus: response.statusCode, retryAfter }, attempt, waited);
+		if (delay !== undefined) {
+			waited += await pause(this, delay);
+			continue;
+		}
+		const body = parseBody(response.body);
+		const failure = checkAnswer(endpoint, response.statusCode, body, attempt);
+		if (failure) throw fail(failure);
+		const raw = (body as ServiceAnswer).data;
+		const data = call.data.safeParse(raw);
+		if (!data.success) throw fail({ kind: 'badData', endpoint, problem: describeAnswerProblem(raw, data.error) });
+		return data.data;
 	}
-
-	const body = parseBody(response.body);
-	const failure = checkAnswer(endpoint, response.statusCode, body);
-	if (failure) throw apiError(this, failure, credentials.apiSecret, itemIndex);
-	return body as ServiceAnswer;
 }
 
-/** The `data` object of a success answer; a success without one is a service fault. */
-export function answerData(
-	context: IExecuteFunctions,
-	answer: ServiceAnswer,
-	endpoint: string,
-	itemIndex: number,
-): IDataObject {
-	const { data } = answer;
-	if (typeof data === 'object' && data !== null && !Array.isArray(data)) return data as IDataObject;
-	throw new NodeApiError(context.getNode(), { endpoint } as JsonObject, {
-		message: `UMeeting reported success for ${endpoint} but sent no data`,
-		description: 'The answer had status 200 without a data object. The service may have acted on the request: look the meeting up before running the item again.',
-		itemIndex,
-	});
+async function pause(context: IExecuteFunctions, ms: number): Promise<number> {
+	await sleepWithAbort(ms, context.getExecutionCancelSignal?.());
+	return ms;
+}
+
+function header(headers: FullResponse['headers'], name: string): string | undefined {
+	const value = headers?.[name];
+	return Array.isArray(value) ? value[0] : value;
 }
 
 function parseBody(body: unknown): unknown {
@@ -67,12 +104,12 @@ function parseBody(body: unknown): unknown {
 	}
 }
 
-export function checkAnswer(endpoint: string, httpStatus: number, body: unknown): Failure | undefined {
+export function checkAnswer(endpoint: string, httpStatus: number, body: unknown, attempts = 1): Failure | undefined {
 	const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
 	const answer = isObject ? (body as ServiceAnswer) : undefined;
 	const serviceMessage = typeof answer?.message === 'string' ? answer.message : undefined;
 	if (httpStatus < 200 || httpStatus > 299) {
-		return { kind: 'http', endpoint, httpStatus, serviceStatus: answer?.status, serviceMessage, body };
+		return { kind: 'http', endpoint, httpStatus, serviceStatus: answer?.status, serviceMessage, body, attempts };
 	}
 	if (!answer || !('status' in answer)) return { kind: 'notJson', endpoint, httpStatus, body };
 	if (String(answer.status) !== '200') {

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { resolveTimeZone, TIME_ZONE_OPTIONS, WORKFLOW_TIME_ZONE } from '../../helpers/time';
 import { parseParameters } from '../../helpers/validation';
-import { answerData, callUMeeting } from '../../transport';
-import { scheduleSchema } from './schedule.schema';
+import { callUMeeting } from '../../transport';
+import { scheduleAnswer, scheduleSchema } from './schedule.schema';
 
 const displayOptions = { show: { resource: ['meeting'], operation: ['schedule'] } };
 
@@ -298,6 +298,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		recurrence: this.getNodeParameter('recurrence', itemIndex, {}),
 	};
 	const form = parseParameters(this, scheduleSchema, parameters, description, itemIndex);
-	const answer = await callUMeeting.call(this, 'share/schedule', form, itemIndex);
-	return answerData(this, answer, 'share/schedule', itemIndex);
+	const meeting = await callUMeeting.call(this, { endpoint: 'share/schedule', form, itemIndex, data: scheduleAnswer });
+	return meeting as IDataObject;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { count, idText } from '../../helpers/answerFields';
 import { flag, oneOf, text, wholeNumber } from '../../helpers/fieldSchemas';
 import { isValidTimeZone, toServiceTime } from '../../helpers/time';
 
@@ -180,3 +181,21 @@ function recurrenceEnd(
 }
 
 export type ScheduleForm = z.output<typeof scheduleSchema>;
+
+/**
+ * The `data` of a schedule answer: a meeting ID and a join URL are what every caller relies on;
+ * numbers the docs show both ways are normalised; fields not listed pass through unchanged.
+ */
+export const scheduleAnswer = z
+	.object({
+		meeting_id: idText,
+		join_url: z.string().min(1),
+		host_key: idText.optional(),
+		host_id: idText.optional(),
+		live_id: idText.optional(),
+		ready_time: count.optional(),
+		occurrences: z
+			.array(z.object({ start_time: z.string(), uuid: idText }).passthrough())
+			.optional(),
+	})
+	.passthrough();
