@@ -6,6 +6,9 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+import { UserError } from 'n8n-workflow';
+
+import { baseUrlProblem } from '../nodes/UMeeting/transport/baseUrl';
 
 export const DEFAULT_BASE_URL = 'https://api.systeccloud.com';
 
@@ -44,7 +47,15 @@ export class UMeetingApi implements ICredentialType {
 			default: DEFAULT_BASE_URL,
 			required: true,
 			description:
-				'Root of the UMeeting API, without the /umeeting path. Change it only for a private deployment.',
+				'Root of the UMeeting API, without the /umeeting path. Change it only for a private deployment. Must use https:// (http:// is accepted for localhost only, unless Allow Insecure HTTP is on).',
+		},
+		{
+			displayName: 'Allow Insecure HTTP',
+			name: 'allowInsecureHttp',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to accept a plain http:// Base URL on another machine. The API secret then travels unencrypted: use it only on a network you trust.',
 		},
 	];
 
@@ -56,6 +67,9 @@ export class UMeetingApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		// Refuse before the secret is put on the wire; this also makes the Test button explain it.
+		const problem = baseUrlProblem(credentials.baseUrl, credentials.allowInsecureHttp);
+		if (problem) throw new UserError(problem);
 		const body = (requestOptions.body ?? {}) as IDataObject;
 		return {
 			...requestOptions,

@@ -5,6 +5,10 @@ import type { CliResult } from './n8nCli';
 export interface E2eCase {
 	/** File in examples/ holding the workflow. */
 	file: string;
+	/** Shown in the log; defaults to the file name. */
+	title?: string;
+	/** Makes the simulator misbehave before the run. */
+	arrange?: (simulator: UMeetingSimulator) => void;
 	expectExit: 0 | 1;
 	verify(result: CliResult, simulator: UMeetingSimulator, check: Checks): void;
 }
@@ -123,6 +127,20 @@ export const CASES: E2eCase[] = [
 			check.equal(items[1]?.pairedItem, { item: 1 }, 'the error item is paired with its input');
 			check.that(typeof items[2]?.json.meeting_id === 'string', 'item 2 got its meeting', items[2]);
 			check.equal(simulator.store.created, 2, 'two meetings created, none for the bad item');
+		},
+	},
+	{
+		file: 'schedule-one-meeting.json',
+		title: 'service refusal that echoes the secret',
+		arrange: (simulator) =>
+			simulator.injectFault({ type: 'bodyStatus', status: 401, message: `api_secret ${simulator.apiSecret} is not valid` }),
+		expectExit: 1,
+		verify(result, simulator, check) {
+			const log = `${result.stdout}\n${result.stderr}`;
+			check.that(log.includes('UMeeting refused the request (share/schedule): api_secret *** is not valid'), 'the CLI reports the service message, scrubbed', {
+				stdout: result.stdout.slice(-1500),
+			});
+			check.equal(simulator.store.created, 0, 'no meeting created');
 		},
 	},
 	{

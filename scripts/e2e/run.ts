@@ -37,16 +37,22 @@ async function runVersion(label: string, tarball: string, checks: Checks) {
 	await simulator.start();
 	try {
 		await phase(`${label}: import credential and workflows`, () =>
-			importSetup(home, simulator, CASES.map((c) => c.file)),
+			importSetup(home, simulator, [...new Set(CASES.map((c) => c.file))]),
 		);
 		for (const testCase of CASES) {
 			const { id } = readExample(testCase.file);
+			const title = testCase.title ?? testCase.file;
 			simulator.reset();
-			const result = await phase(`${label}: ${testCase.file}`, () => home.n8n(['execute', `--id=${id}`, '--rawOutput']));
-			home.writeJson(`${testCase.file}.out.json`, { code: result.code, stdout: result.stdout, stderr: result.stderr });
-			checks.within(`${label} ${testCase.file}`);
+			testCase.arrange?.(simulator);
+			const result = await phase(`${label}: ${title}`, () => home.n8n(['execute', `--id=${id}`, '--rawOutput']));
+			home.writeJson(`${title.replace(/\W+/g, '-')}.out.json`, { code: result.code, stdout: result.stdout, stderr: result.stderr });
+			checks.within(`${label} ${title}`);
 			checks.equal(result.code, testCase.expectExit, `n8n execute exits ${testCase.expectExit}`);
 			if (result.code !== testCase.expectExit) console.log(result.stdout.slice(-3000), result.stderr.slice(-3000));
+			checks.that(
+				!`${result.stdout}${result.stderr}`.includes(simulator.apiSecret),
+				"the API secret appears nowhere in n8n's output or log",
+			);
 			testCase.verify(result, simulator, checks);
 		}
 	} finally {

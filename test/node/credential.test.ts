@@ -59,6 +59,35 @@ describe('credential Test button (HTTP 200 refusals)', () => {
 	});
 });
 
+describe('plain-http Base URL on another machine', () => {
+	const { simulator, credentials } = useSimulator();
+
+	test('the node refuses it with a NodeOperationError and sends nothing', async () => {
+		const { error } = await runUMeeting({
+			credentials: { ...credentials(), baseUrl: 'http://api.systeccloud.com' },
+			items: [{}, {}],
+			parameters: {
+				resource: 'meeting',
+				operation: 'schedule',
+				topic: 'x',
+				meetingCapacity: 2,
+				startTime: '2026-12-01T10:00:00',
+				duration: 31,
+			},
+		});
+		expect(error!.name).toBe('NodeOperationError');
+		expect(error!.message).toMatch(/uses plain http:\/\/.*Allow Insecure HTTP/);
+		expect(error!.context?.itemIndex).toBe(0);
+		expect(simulator.requests).toHaveLength(0);
+	});
+
+	test('the Test button explains it', async () => {
+		const result = await testCredential({ ...credentials(), baseUrl: 'http://api.systeccloud.com' });
+		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/Allow Insecure HTTP/) });
+		expect(simulator.requests).toHaveLength(0);
+	});
+});
+
 describe('credential Test button (HTTP error refusals)', () => {
 	const { credentials } = useSimulator({ authFailureHttpStatus: 403 });
 

@@ -7,6 +7,7 @@ const base = {
 	startTime: '2026-12-01T10:00:00',
 	duration: 45,
 	timeZone: 'Asia/Shanghai',
+	workflowTimeZone: 'Europe/Paris',
 };
 
 function parse(overrides: Record<string, unknown>) {
@@ -51,11 +52,17 @@ describe('required fields', () => {
 		[{ duration: -5 }, 'duration', /greater than 30/],
 		[{ startTime: '' }, 'startTime', /required/],
 		[{ startTime: 'next monday' }, 'startTime', /must be a date and time/],
-		[{ timeZone: 'Mars/Olympus' }, 'timeZone', /IANA time zone/],
+		[{ timeZone: 'Mars/Olympus' }, 'timeZone', /IANA time zone such as "Asia\/Shanghai" \(got "Mars\/Olympus"\)/],
+		[{ timeZone: 8 }, 'timeZone', /IANA time zone.*\(got number 8\)/],
 	])('%j is refused at %s', (overrides, path, message) => {
 		const found = issue(overrides);
 		expect(found.path).toBe(path);
 		expect(found.message).toMatch(message);
+	});
+
+	test('a blank time zone means the workflow zone', () => {
+		expect(body({ timeZone: '', startTime: '2026-12-01T09:00:00Z' }).start_time).toBe('2026-12-01 10:00:00');
+		expect(body({ timeZone: undefined, startTime: '2026-12-01T09:00:00Z' }).start_time).toBe('2026-12-01 10:00:00');
 	});
 
 	test('duration 31 is the smallest accepted', () => {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { resolveTimeZone, toServiceTime } from '../../nodes/UMeeting/helpers/time';
+import { toServiceTime } from '../../nodes/UMeeting/helpers/time';
 
 
 describe('toServiceTime', () => {
@@ -71,13 +71,5 @@ describe('toServiceTime', () => {
 
 	test.each([[1764554400000], [null], [undefined], [{}], [[]]])('non-date %j is refused', (input) => {
 		expect(toServiceTime(input, 'UTC').ok).toBe(false);
-	});
-});
-
-describe('resolveTimeZone', () => {
-	test('an empty choice means the workflow zone; anything else is the zone itself', () => {
-		expect(resolveTimeZone('', 'Europe/Paris')).toBe('Europe/Paris');
-		expect(resolveTimeZone(' ', 'Europe/Paris')).toBe('Europe/Paris');
-		expect(resolveTimeZone('Asia/Shanghai', 'Europe/Paris')).toBe('Asia/Shanghai');
 	});
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { describeValue } from './time';
+import { describeValue, isValidTimeZone } from './time';
 
 /**
  * Building blocks shared by the endpoint schemas. Each one accepts what n8n can hand over for a
@@ -28,6 +28,11 @@ export function wholeNumber(rule: { min?: number; max?: number; greaterThan?: nu
 				code: z.ZodIssueCode.custom,
 				message: `must be a whole number (got ${describeValue(value)})`,
 			});
+			return z.NEVER;
+		}
+		// Beyond this, numbers lose digits and print as "1e+21", which no service reads as an integer.
+		if (!Number.isSafeInteger(number)) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is too large (got ${describeValue(value)})` });
 			return z.NEVER;
 		}
 		const broken =
@@ -102,3 +107,15 @@ export function utf8Length(value: string): number {
 	}
 	return bytes;
 }
+
+/** A time-zone choice; blank (an expression that gave nothing) means the workflow's zone. */
+export const timeZoneChoice = z.unknown().transform((value, ctx) => {
+	if (isBlank(value)) return undefined;
+	const zone = typeof value === 'string' ? value.trim() : undefined;
+	if (zone && isValidTimeZone(zone)) return zone;
+	ctx.addIssue({
+		code: z.ZodIssueCode.custom,
+		message: `must be an IANA time zone such as "Asia/Shanghai" (got ${describeValue(value)})`,
+	});
+	return z.NEVER;
+});

@@ -23,11 +23,6 @@ export function isValidTimeZone(zone: string): boolean {
 	return IANAZone.isValidZone(zone);
 }
 
-/** An empty choice (an expression that gave nothing) falls back to the workflow's zone. */
-export function resolveTimeZone(choice: string, workflowZone: string): string {
-	return choice.trim() === '' ? workflowZone : choice.trim();
-}
-
 /**
  * Turns what a user or an expression gives for a moment in time into the service's wall-clock
  * text in `zone`. Text without an offset is read as wall-clock time in `zone` (that is how the

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { resolveTimeZone, TIME_ZONE_OPTIONS, WORKFLOW_TIME_ZONE } from '../../helpers/time';
+import { TIME_ZONE_OPTIONS, WORKFLOW_TIME_ZONE } from '../../helpers/time';
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
 import { scheduleAnswer, scheduleSchema } from './schedule.schema';
@@ -293,7 +293,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		meetingCapacity: this.getNodeParameter('meetingCapacity', itemIndex),
 		startTime: this.getNodeParameter('startTime', itemIndex),
 		duration: this.getNodeParameter('duration', itemIndex),
-		timeZone: resolveTimeZone(this.getNodeParameter('timeZone', itemIndex, '') as string, this.getTimezone()),
+		timeZone: this.getNodeParameter('timeZone', itemIndex, ''),
+		workflowTimeZone: this.getTimezone(),
 		additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}),
 		recurrence: this.getNodeParameter('recurrence', itemIndex, {}),
 	};

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 import { count, idText } from '../../helpers/answerFields';
-import { flag, oneOf, text, wholeNumber } from '../../helpers/fieldSchemas';
-import { isValidTimeZone, toServiceTime } from '../../helpers/time';
+import { flag, oneOf, text, timeZoneChoice, wholeNumber } from '../../helpers/fieldSchemas';
+import { toServiceTime } from '../../helpers/time';
 
 /**
  * share/schedule: one schema that checks every parameter of the Schedule operation and maps it
@@ -114,12 +114,15 @@ export const scheduleSchema = z
 		meetingCapacity: wholeNumber({ min: 1 }),
 		startTime: z.unknown(),
 		duration: wholeNumber({ greaterThan: 30 }),
-		timeZone: z.string().refine(isValidTimeZone, { message: 'must be an IANA time zone such as "Asia/Shanghai"' }),
+		timeZone: timeZoneChoice,
+		/** The zone n8n runs this workflow in, used when Time Zone is left blank. */
+		workflowTimeZone: z.string(),
 		additionalFields: additionalFields.default({}),
 		recurrence: z.object({ rule: recurrenceRule.optional() }).strict().default({}),
 	})
 	.transform((params, ctx) => {
-		const start = toServiceTime(params.startTime, params.timeZone);
+		const zone = params.timeZone ?? params.workflowTimeZone;
+		const start = toServiceTime(params.startTime, zone);
 		if (!start.ok) {
 			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['startTime'], message: start.reason });
 			return z.NEVER;
@@ -144,7 +147,7 @@ export const scheduleSchema = z
 		const rule = params.recurrence.rule;
 		if (rule) {
 			const wire = RECURRENCE_WIRE[rule.type] as (r: RecurrenceRule) => Record<string, string>;
-			Object.assign(body, wire(rule), recurrenceEnd(rule, params.timeZone, start.value, ctx));
+			Object.assign(body, wire(rule), recurrenceEnd(rule, zone, start.value, ctx));
 		}
 		return body;
 	});
