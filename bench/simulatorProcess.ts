@@ -1,0 +1,27 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+import { DEMO_KEY, DEMO_SECRET } from '../test/simulator';
+
+/** Runs the simulator CLI in a child process, so that its memory and CPU stay out of measurements. */
+export async function startSimulatorProcess(extraArgs: string[] = []) {
+	const root = join(__dirname, '..');
+	const child = spawn(process.execPath, ['-r', 'ts-node/register', join(root, 'test/simulator/cli.ts'), ...extraArgs], {
+		cwd: root,
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const url = await new Promise<string>((resolve, reject) => {
+		let seen = '';
+		child.stdout.on('data', (chunk) => {
+			seen += chunk;
+			const match = /listening on (\S+)/.exec(seen);
+			if (match) resolve(match[1]);
+		});
+		child.on('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
+	});
+	return {
+		url,
+		credentials: { apiKey: DEMO_KEY, apiSecret: DEMO_SECRET, baseUrl: url },
+		stop: () => child.kill('SIGTERM'),
+	};
+}
