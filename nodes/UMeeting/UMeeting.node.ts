@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as meeting from './actions/meeting';
 import { options } from './actions/options';
 import { router } from './actions/router';
+import { listSearch } from './methods';
 
 export class UMeeting implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,6 +33,8 @@ export class UMeeting implements INodeType {
 			options,
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

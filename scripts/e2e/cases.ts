@@ -57,7 +57,11 @@ export const CASES: E2eCase[] = [
 			const items = umeetingItems(result);
 			const meeting = simulator.store.all()[0];
 			check.equal(items.length, 1, 'one output item');
-			check.equal(items[0]?.json, meeting?.data, 'the output item is the response data');
+			check.equal(
+				items[0]?.json,
+				{ ...meeting?.data, start_time_iso: '2026-12-01T10:00:00+08:00' },
+				'the output item is the response data, with the start as ISO 8601 in the workflow zone',
+			);
 			check.equal(items[0]?.pairedItem, { item: 0 }, 'the item is paired with its input');
 			secretOnlyInBody(simulator, check);
 		},

@@ -35,7 +35,10 @@ describe('Schedule through n8n-core against the simulator', () => {
 		expect(headerText).not.toContain(simulator.apiKey);
 
 		const meeting = simulator.store.all()[0];
-		expect(output).toEqual([{ json: meeting.data, pairedItem: { item: 0 } }]);
+		// Every field of the answer, plus the start as ISO 8601 in the zone it was sent in.
+		expect(output).toEqual([
+			{ json: { ...meeting.data, start_time_iso: '2026-12-01T09:30:00+08:00' }, pairedItem: { item: 0 } },
+		]);
 		expect(output![0].json).toMatchObject({
 			meeting_id: meeting.id,
 			join_url: expect.stringMatching(/\/j\/\d{10}$/),
@@ -97,12 +100,13 @@ describe('Schedule through n8n-core against the simulator', () => {
 		expect(request.rawBody).toContain('topic=%E5%AD%A3%E5%BA%A6%E8%AF%84%E5%AE%A1+%26+review');
 		const data = output![0].json;
 		expect(data.live_id).toEqual(expect.any(String));
-		expect(data.occurrences).toEqual([
-			{ start_time: '2026-12-01 09:30:00', uuid: expect.any(String) },
-			{ start_time: '2026-12-03 09:30:00', uuid: expect.any(String) },
-			{ start_time: '2026-12-08 09:30:00', uuid: expect.any(String) },
-			{ start_time: '2026-12-10 09:30:00', uuid: expect.any(String) },
-		]);
+		expect(data.occurrences).toEqual(
+			['01', '03', '08', '10'].map((day) => ({
+				start_time: `2026-12-${day} 09:30:00`,
+				start_time_iso: `2026-12-${day}T09:30:00-05:00`,
+				uuid: expect.any(String),
+			})),
+		);
 	});
 
 	test('items drive expressions; output keeps item order and pairs each meeting with its item', async () => {

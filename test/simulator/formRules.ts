@@ -1,8 +1,8 @@
 /** Field checks the UMeeting manual states, shared by the simulator's endpoints. */
 
-export type Form = Record<string, string>;
+import { ContractViolation } from './refusals';
 
-export class ContractViolation extends Error {}
+export type Form = Record<string, string>;
 
 export const SERVICE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
@@ -29,7 +29,8 @@ export function integer(form: Form, key: string, rule: { min?: number; max?: num
 export function flag(form: Form, key: string): boolean | undefined {
 	const value = form[key];
 	if (value === undefined) return undefined;
-	if (value !== 'true' && value !== 'false') throw new ContractViolation(`${key} must be "true" or "false", got "${value}"`);
+	if (value !== 'true' && value !== 'false')
+		throw new ContractViolation(`${key} must be "true" or "false", got "${value}"`);
 	return value === 'true';
 }
 
@@ -61,4 +62,29 @@ export function onlyKeys(form: Form, allowed: readonly string[]) {
 
 export function utf8Bytes(value: string): number {
 	return Buffer.byteLength(value, 'utf8');
+}
+
+/** An optional text field that, once given, must say something. */
+export function optionalText(form: Form, key: string): string | undefined {
+	const value = form[key];
+	if (value !== undefined && value.trim() === '') throw new ContractViolation(`${key} must not be empty`);
+	return value;
+}
+
+export function maxBytes(form: Form, key: string, limit: number): string | undefined {
+	const value = form[key];
+	if (value !== undefined && utf8Bytes(value) > limit) {
+		throw new ContractViolation(`${key} is longer than ${limit} bytes (${utf8Bytes(value)})`);
+	}
+	return value;
+}
+
+export function oneOf<T extends string>(form: Form, key: string, allowed: readonly T[]): T | undefined {
+	const value = form[key];
+	if (value !== undefined && !(allowed as readonly string[]).includes(value)) {
+		throw new ContractViolation(
+			`${key} must be ${allowed.map((a) => `"${a}"`).join(' or ')}, got "${value}"`,
+		);
+	}
+	return value as T | undefined;
 }

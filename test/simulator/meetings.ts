@@ -1,16 +1,51 @@
 import { randomBytes } from 'node:crypto';
 
+import type { Recurrence } from './recurrence';
+
+/** 0 scheduled, 1 in progress, 2 cancelled, 3 ended: the manual's meeting states. */
+export type MeetingStatus = 0 | 1 | 2 | 3;
+
+/** One meeting of a series; the service addresses it by its uuid. */
+export interface Occurrence {
+	start_time: string;
+	uuid: string;
+	status: 0 | 2 | 3;
+}
+
+export interface LiveStream {
+	live_id: string;
+	play_addr: string;
+	watch_url: string;
+}
+
 /** What the simulator keeps of a meeting it created. */
 export interface StoredMeeting {
 	id: string;
 	topic: string;
 	start_time: string;
 	duration: number;
-	status: 0 | 1 | 2 | 3;
+	status: MeetingStatus;
+	/** '1' instant, '2' scheduled. */
 	type: '1' | '2';
+	meeting_capacity: number;
+	password?: string;
 	host_key: string;
+	host_id: string;
+	token: string;
+	join_url: string;
+	start_url: string;
 	user_key?: string;
+	host_name?: string;
+	recording?: 'cloud' | 'none';
+	/** The true/false options as last sent; undefined where never given. */
+	flags: Record<string, boolean | undefined>;
+	/** Kept once created, so turning streaming off and on again gives the same addresses. */
+	live?: LiveStream;
+	recurrence?: Recurrence;
+	occurrences?: Occurrence[];
+	/** The form that created the meeting. */
 	form: Record<string, string>;
+	/** The data answered when the meeting was created. */
 	data: Record<string, unknown>;
 }
 
@@ -36,6 +71,15 @@ export class MeetingStore {
 		return this.meetings.get(id);
 	}
 
+	/** The series holding the occurrence with this uuid, if any. */
+	findOccurrence(uuid: string): { meeting: StoredMeeting; occurrence: Occurrence } | undefined {
+		for (const meeting of this.meetings.values()) {
+			const occurrence = meeting.occurrences?.find((o) => o.uuid === uuid);
+			if (occurrence) return { meeting, occurrence };
+		}
+		return undefined;
+	}
+
 	all(): StoredMeeting[] {
 		return [...this.meetings.values()];
 	}
@@ -53,3 +97,6 @@ export function token(bytes: number): string {
 export function digits(count: number): string {
 	return Array.from(randomBytes(count), (b) => String(b % 10)).join('');
 }
+
+/** Minutes before the start from which the host may open the meeting: the schedule answer's ready_time. */
+export const READY_MINUTES = 15;

@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ENDPOINTS } from './endpoints';
-import { ContractViolation, type Form } from './formRules';
+import { ServiceClock } from './clock';
+import { route } from './endpoints';
+import type { Form } from './formRules';
 import { MeetingStore } from './meetings';
+import { ServiceRefusal } from './refusals';
 
 export interface RecordedRequest {
 	method: string;
@@ -42,6 +44,10 @@ export interface SimulatorOptions {
 	authFailureHttpStatus?: number;
 	/** Delay before every answer, to model network latency. */
 	latencyMs?: number;
+	/** The zone the service reads every zoneless time text in (default Asia/Shanghai, where it runs). */
+	serviceTimeZone?: string;
+	/** The service's clock (default the real one); setNow changes it while running. */
+	now?: () => Date;
 }
 
 interface ArmedFault {
@@ -65,6 +71,8 @@ export class UMeetingSimulator {
 
 	readonly store = new MeetingStore();
 
+	readonly clock: ServiceClock;
+
 	private readonly faults: ArmedFault[] = [];
 
 	private server?: Server;
@@ -81,7 +89,12 @@ export class UMeetingSimulator {
 
 	url = '';
 
-	constructor(readonly options: SimulatorOptions = {}) {}
+	constructor(readonly options: SimulatorOptions = {}) {
+		this.clock = new ServiceClock(
+			options.serviceTimeZone ?? 'Asia/Shanghai',
+			options.now ?? (() => new Date()),
+		);
+	}
 
 	get apiKey() {
 		return this.options.apiKey ?? DEMO_KEY;
@@ -137,7 +150,13 @@ export class UMeetingSimulator {
 		this.connectionDrops = { remaining: count, skip: options.skip ?? 0 };
 	}
 
+	/** Moves the service's clock: a fixed instant, or a function for a clock that keeps moving. reset() undoes it. */
+	setNow(now: Date | (() => Date)) {
+		this.clock.set(now);
+	}
+
 	reset() {
+		this.clock.reset();
 		this.requests.length = 0;
 		this.faults.length = 0;
 		this.connectionDrops = { remaining: 0, skip: 0 };
@@ -177,8 +196,8 @@ export class UMeetingSimulator {
 			body: { status, message },
 		});
 		if (req.method !== 'POST') return fail(405, 405, `method ${req.method} not allowed: use POST`);
-		const endpoint = ENDPOINTS[path];
-		if (!endpoint) return fail(404, 404, `no such endpoint: ${path}`);
+		const routed = route(path);
+		if (!routed) return fail(404, 404, `no such endpoint: ${path}`);
 		if (query !== '') return fail(400, 400, 'parameters belong in the form body, not in the URL');
 		const type = String(req.headers['content-type'] ?? '');
 		if (!/^application\/x-www-form-urlencoded(;\s*charset=utf-8)?$/i.test(type)) {
@@ -194,10 +213,18 @@ export class UMeetingSimulator {
 			return fail(this.options.authFailureHttpStatus ?? 200, 401, 'invalid api_key or api_secret');
 		}
 		try {
-			const data = endpoint(form, { store: this.store, publicUrl: this.url });
-			return { httpStatus: 200, body: { status: 200, message: 'OK', data } };
+			const data = routed.endpoint(form, {
+				store: this.store,
+				publicUrl: this.url,
+				clock: this.clock,
+				pathParams: routed.pathParams,
+			});
+			return {
+				httpStatus: 200,
+				body: { status: 200, message: 'OK', ...(data === undefined ? {} : { data }) },
+			};
 		} catch (error) {
-			if (error instanceof ContractViolation) return fail(200, 400, error.message);
+			if (error instanceof ServiceRefusal) return fail(200, error.status, error.message);
 			throw error;
 		}
 	}
@@ -222,7 +249,12 @@ export class UMeetingSimulator {
 	) {
 		switch (fault.type) {
 			case 'http':
-				return send(res, fault.status, fault.body ?? JSON.stringify({ status: fault.status, message: 'service error' }), fault.headers);
+				return send(
+					res,
+					fault.status,
+					fault.body ?? JSON.stringify({ status: fault.status, message: 'service error' }),
+					fault.headers,
+				);
 			case 'html':
 				return send(res, fault.status ?? 502, '<html><body><h1>502 Bad Gateway</h1></body></html>', {
 					'Content-Type': 'text/html',
@@ -230,12 +262,20 @@ export class UMeetingSimulator {
 			case 'notJson':
 				return send(res, 200, 'OK', { 'Content-Type': 'text/plain' });
 			case 'bodyStatus':
-				return send(res, fault.httpStatus ?? 200, JSON.stringify({ status: fault.status, message: fault.message }));
+				return send(
+					res,
+					fault.httpStatus ?? 200,
+					JSON.stringify({ status: fault.status, message: fault.message }),
+				);
 			case 'noData':
 				return send(res, 200, JSON.stringify({ status: 200, message: 'OK' }));
 			case 'slow':
 				await delay(fault.delayMs);
-				return send(res, answer?.httpStatus ?? 200, JSON.stringify(answer?.body ?? { status: 200, message: 'OK', data: {} }));
+				return send(
+					res,
+					answer?.httpStatus ?? 200,
+					JSON.stringify(answer?.body ?? { status: 200, message: 'OK', data: {} }),
+				);
 			case 'drop':
 				res.socket?.destroy();
 				return undefined;

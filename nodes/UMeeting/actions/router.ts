@@ -6,7 +6,9 @@ import * as meeting from './meeting';
 type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
 
 const OPERATIONS: Record<string, Record<string, Operation>> = {
-	meeting: { schedule: meeting.schedule.execute },
+	meeting: Object.fromEntries(
+		Object.entries(meeting.operations).map(([name, operation]) => [name, operation.execute]),
+	),
 };
 
 /**
@@ -37,7 +39,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const failure = asNodeError(this, error, itemIndex);
 			if (!this.continueOnFail()) throw failure;
 			output.push({
-				json: { error: failure.message, ...(failure.description ? { description: failure.description } : {}) },
+				json: {
+					error: failure.message,
+					...(failure.description ? { description: failure.description } : {}),
+				},
 				pairedItem: { item: itemIndex },
 			});
 		}

@@ -18,7 +18,10 @@ export const count = z.union([
 export function describeAnswerProblem(data: unknown, error: z.ZodError): string {
 	const [issue] = error.issues;
 	const field = issue.path.length ? issue.path.join('.') : 'data';
-	const value = issue.path.reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], data);
+	const value = issue.path.reduce<unknown>(
+		(at, key) => (at as Record<string, unknown> | undefined)?.[key],
+		data,
+	);
 	if (value === undefined || value === null) return `lacks ${field}`;
 	return `has an invalid ${field} (${issue.message}; got ${JSON.stringify(value)})`;
 }

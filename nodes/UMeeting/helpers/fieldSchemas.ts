@@ -83,7 +83,10 @@ export function text(rule: { required?: boolean; maxBytes?: number } = {}) {
 export const flag = z.unknown().transform((value, ctx) => {
 	if (value === true || value === 'true') return 'true';
 	if (value === false || value === 'false') return 'false';
-	ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be true or false (got ${describeValue(value)})` });
+	ctx.addIssue({
+		code: z.ZodIssueCode.custom,
+		message: `must be true or false (got ${describeValue(value)})`,
+	});
 	return z.NEVER;
 });
 

@@ -87,3 +87,9 @@ export function describeValue(value: unknown): string {
 	if (typeof value === 'string') return `"${value}"`;
 	return `${typeof value} ${String(value)}`;
 }
+
+/** A service time (wall time in `zone`) as ISO 8601 with that zone's offset; null when unreadable. */
+export function toIsoInZone(serviceTime: string, zone: string): string | null {
+	const local = DateTime.fromFormat(serviceTime.trim(), SERVICE_TIME_FORMAT, { zone });
+	return local.isValid ? local.toISO({ suppressMilliseconds: true }) : null;
+}

@@ -38,7 +38,8 @@ export function fieldLabel(properties: INodeProperties[], path: Array<string | n
 			if (typeof key === 'string') labels.push(key);
 			continue;
 		}
-		if ('displayName' in match && match.displayName !== labels[labels.length - 1]) labels.push(match.displayName);
+		if ('displayName' in match && match.displayName !== labels[labels.length - 1])
+			labels.push(match.displayName);
 		level = (('options' in match ? match.options : undefined) ??
 			('values' in match ? match.values : undefined) ??
 			[]) as Array<INodeProperties | INodePropertyCollection>;

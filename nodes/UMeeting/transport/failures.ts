@@ -70,7 +70,11 @@ function word(failure: Failure): WordedFailure {
 				message: `UMeeting's answer to ${failure.endpoint} is not the API's JSON (HTTP ${failure.httpStatus})`,
 				description: `Check that the Base URL points to the UMeeting API and not to a proxy or login page. The answer began with: ${excerpt(failure.body)}`,
 				httpCode: String(failure.httpStatus),
-				details: { endpoint: failure.endpoint, httpStatus: failure.httpStatus, excerpt: excerpt(failure.body) },
+				details: {
+					endpoint: failure.endpoint,
+					httpStatus: failure.httpStatus,
+					excerpt: excerpt(failure.body),
+				},
 			};
 		case 'badData':
 			return {
@@ -116,7 +120,8 @@ function tries(attempts: number): string {
 function httpAdvice(status: number): string {
 	if (status === 401 || status === 403) return CHECK_CREDENTIALS;
 	if (status === 404) return 'The Base URL in the UMeeting credential does not lead to the UMeeting API.';
-	if (status === 429) return 'UMeeting is limiting the request rate. Wait a moment, or send fewer requests per second.';
+	if (status === 429)
+		return 'UMeeting is limiting the request rate. Wait a moment, or send fewer requests per second.';
 	if (status >= 500) return `UMeeting had an internal problem. ${MAYBE_CREATED}`;
 	return 'UMeeting did not accept the request.';
 }
@@ -135,7 +140,9 @@ export function networkReason(cause: unknown): { code: string; text: string } {
 			(c): c is string => typeof c === 'string' && /^E[A-Z]+$/.test(c),
 		) ?? 'UNKNOWN';
 	const firstMessage = Array.isArray(error?.messages) ? error.messages[0] : undefined;
-	const text = [firstMessage, error?.cause?.message, error?.message].find((m): m is string => typeof m === 'string');
+	const text = [firstMessage, error?.cause?.message, error?.message].find(
+		(m): m is string => typeof m === 'string',
+	);
 	return { code, text: text ?? code };
 }
 
@@ -144,7 +151,7 @@ function scalar(value: unknown): string | number | null {
 }
 
 function excerpt(body: unknown): string {
-	const text = typeof body === 'string' ? body : JSON.stringify(body) ?? String(body);
+	const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? String(body));
 	const flat = text.replace(/\s+/g, ' ').trim();
 	return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
 }

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleepWithAbort } from 'n8n-workflow';
 import type { z } from 'zod';
 
@@ -12,14 +18,17 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export type ServiceAnswer = { status: unknown; message?: unknown; data?: unknown } & IDataObject;
 
-export interface UMeetingCall<T> {
+export interface UMeetingCall<S extends z.ZodTypeAny> {
 	/** Path under /umeeting/, e.g. "share/schedule". */
 	endpoint: string;
 	form: Record<string, string>;
 	itemIndex: number;
 	/** Schema of the answer's `data`: checks it and normalises its field types. */
-	data: z.ZodType<T, z.ZodTypeDef, unknown>;
+	data: S;
 }
+
+/** What the transport needs of n8n: node runs and the editor's list searches both provide it. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 interface FullResponse {
 	statusCode: number;
@@ -35,44 +44,68 @@ interface FullResponse {
  * error object reaches n8n. A request is repeated only when retryPolicy says the service certainly
  * did not act on it.
  */
-export async function callUMeeting<T>(this: IExecuteFunctions, call: UMeetingCall<T>): Promise<T> {
+export async function callUMeeting<S extends z.ZodTypeAny>(
+	this: IExecuteFunctions,
+	call: UMeetingCall<S>,
+): Promise<z.output<S>> {
+	const timeout = this.getNodeParameter('options.timeout', call.itemIndex, DEFAULT_TIMEOUT_MS) as number;
+	return await requestUMeeting(this, call, timeout);
+}
+
+export async function requestUMeeting<S extends z.ZodTypeAny>(
+	context: RequestContext,
+	call: UMeetingCall<S>,
+	timeout: number,
+): Promise<z.output<S>> {
 	const { endpoint, itemIndex } = call;
-	const credentials = await this.getCredentials<UMeetingCredentials>(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await context.getCredentials<UMeetingCredentials>(CREDENTIAL_TYPE, itemIndex);
 	const problem = baseUrlProblem(credentials.baseUrl, credentials.allowInsecureHttp);
-	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex, description: 'Nothing was sent.' });
+	if (problem)
+		throw new NodeOperationError(context.getNode(), problem, { itemIndex, description: 'Nothing was sent.' });
 
 	const request: IHttpRequestOptions = {
 		method: 'POST',
 		baseURL: credentials.baseUrl.trim(),
 		url: `/umeeting/${endpoint}`,
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8', Accept: 'application/json' },
+		headers: {
+			'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8',
+			Accept: 'application/json',
+		},
 		body: call.form,
-		timeout: this.getNodeParameter('options.timeout', itemIndex, DEFAULT_TIMEOUT_MS) as number,
+		timeout,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
-	const fail = (failure: Failure) => apiError(this, failure, credentials.apiSecret, itemIndex);
+	const fail = (failure: Failure) => apiError(context, failure, credentials.apiSecret, itemIndex);
 
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
 		let response: FullResponse;
 		try {
 			// A fresh copy per attempt: n8n's helpers add the credential fields to the body they get.
-			response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-				...request,
-				body: { ...call.form },
-			});
+			response = await context.helpers.httpRequestWithAuthentication.call(
+				context as IExecuteFunctions,
+				CREDENTIAL_TYPE,
+				{
+					...request,
+					body: { ...call.form },
+				},
+			);
 		} catch (error) {
 			const delay = retryDelay({ kind: 'networkError', code: networkReason(error).code }, attempt, waited);
 			if (delay === undefined) throw fail({ kind: 'network', endpoint, cause: error, attempts: attempt });
-			waited += await pause(this, delay);
+			waited += await pause(context, delay);
 			continue;
 		}
 
 		const retryAfter = header(response.headers, 'retry-after');
-		const delay = retryDelay({ kind: 'answer', httpStatus: response.statusCode, retryAfter }, attempt, waited);
+		const delay = retryDelay(
+			{ kind: 'answer', httpStatus: response.statusCode, retryAfter },
+			attempt,
+			waited,
+		);
 		if (delay !== undefined) {
-			waited += await pause(this, delay);
+			waited += await pause(context, delay);
 			continue;
 		}
 		const body = parseBody(response.body);
@@ -80,13 +113,17 @@ export async function callUMeeting<T>(this: IExecuteFunctions, call: UMeetingCal
 		if (failure) throw fail(failure);
 		const raw = (body as ServiceAnswer).data;
 		const data = call.data.safeParse(raw);
-		if (!data.success) throw fail({ kind: 'badData', endpoint, problem: describeAnswerProblem(raw, data.error) });
+		if (!data.success)
+			throw fail({ kind: 'badData', endpoint, problem: describeAnswerProblem(raw, data.error) });
 		return data.data;
 	}
 }
 
-async function pause(context: IExecuteFunctions, ms: number): Promise<number> {
-	await sleepWithAbort(ms, context.getExecutionCancelSignal?.());
+async function pause(context: RequestContext, ms: number): Promise<number> {
+	await sleepWithAbort(
+		ms,
+		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined,
+	);
 	return ms;
 }
 
@@ -104,12 +141,25 @@ function parseBody(body: unknown): unknown {
 	}
 }
 
-export function checkAnswer(endpoint: string, httpStatus: number, body: unknown, attempts = 1): Failure | undefined {
+export function checkAnswer(
+	endpoint: string,
+	httpStatus: number,
+	body: unknown,
+	attempts = 1,
+): Failure | undefined {
 	const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
 	const answer = isObject ? (body as ServiceAnswer) : undefined;
 	const serviceMessage = typeof answer?.message === 'string' ? answer.message : undefined;
 	if (httpStatus < 200 || httpStatus > 299) {
-		return { kind: 'http', endpoint, httpStatus, serviceStatus: answer?.status, serviceMessage, body, attempts };
+		return {
+			kind: 'http',
+			endpoint,
+			httpStatus,
+			serviceStatus: answer?.status,
+			serviceMessage,
+			body,
+			attempts,
+		};
 	}
 	if (!answer || !('status' in answer)) return { kind: 'notJson', endpoint, httpStatus, body };
 	if (String(answer.status) !== '200') {
@@ -118,7 +168,7 @@ export function checkAnswer(endpoint: string, httpStatus: number, body: unknown,
 	return undefined;
 }
 
-function apiError(context: IExecuteFunctions, failure: Failure, secret: string, itemIndex: number) {
+function apiError(context: RequestContext, failure: Failure, secret: string, itemIndex: number) {
 	const { message, description, httpCode, details } = describeFailure(failure, secret);
 	return new NodeApiError(context.getNode(), details as JsonObject, {
 		message,

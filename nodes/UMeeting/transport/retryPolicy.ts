@@ -17,7 +17,12 @@ export type AttemptOutcome =
 	| { kind: 'networkError'; code: string };
 
 /** How long to wait before sending again, or undefined when the request must not be sent again. */
-export function retryDelay(outcome: AttemptOutcome, attempt: number, waitedMs: number, now = Date.now()): number | undefined {
+export function retryDelay(
+	outcome: AttemptOutcome,
+	attempt: number,
+	waitedMs: number,
+	now = Date.now(),
+): number | undefined {
 	if (attempt >= RETRY_LIMITS.maxAttempts) return undefined;
 	const wait = safeWait(outcome, attempt, now);
 	if (wait === undefined || waitedMs + wait > RETRY_LIMITS.maxTotalWaitMs) return undefined;

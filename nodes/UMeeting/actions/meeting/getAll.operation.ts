@@ -1,0 +1,7 @@
+import { listMeetingsOperation } from './shared/listMeetings';
+
+export const { description, execute } = listMeetingsOperation({
+	operation: 'getAll',
+	endpoint: 'share/list',
+	what: 'scheduled or running meetings',
+});

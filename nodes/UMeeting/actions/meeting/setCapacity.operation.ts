@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { wholeNumber } from '../../helpers/fieldSchemas';
+import { parseParameters } from '../../helpers/validation';
+import { callUMeeting } from '../../transport';
+import { noData } from './shared/answers';
+import { meetingLocator, meetingRef } from './shared/meetingLocator';
+
+const fields: INodeProperties[] = [
+	meetingLocator({ description: 'The meeting whose capacity to change' }),
+	{
+		displayName: 'Meeting Capacity',
+		name: 'meetingCapacity',
+		type: 'number',
+		required: true,
+		default: 10,
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		description: 'The new number of participants the meeting room admits (at least 1)',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['meeting'], operation: ['setCapacity'] } },
+	fields,
+);
+
+const setCapacitySchema = z.object({ meetingId: meetingRef(), meetingCapacity: wholeNumber({ min: 1 }) });
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { meetingId, meetingCapacity } = parseParameters(
+		this,
+		setCapacitySchema,
+		{
+			meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }),
+			meetingCapacity: this.getNodeParameter('meetingCapacity', itemIndex),
+		},
+		description,
+		itemIndex,
+	);
+	// The meeting number is part of this endpoint's path; meetingRef allows digits only.
+	await callUMeeting.call(this, {
+		endpoint: `share/resetCapacity/${meetingId}`,
+		form: { meeting_capacity: String(meetingCapacity) },
+		itemIndex,
+		data: noData,
+	});
+	return { success: true, meeting_id: meetingId, meeting_capacity: meetingCapacity };
+}

@@ -1,0 +1,130 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { parseParameters } from '../../helpers/validation';
+import { callUMeeting } from '../../transport';
+import { meetingDetails, noData, presentMeeting } from './shared/answers';
+import { meetingLocator } from './shared/meetingLocator';
+import { meetingOptionFields } from './shared/meetingOptions.fields';
+import { recurrenceRuleFields } from './shared/recurrence.fields';
+import { timeZoneField } from './shared/timeZone.field';
+import { itemZone } from './shared/zone';
+import { UPDATE_OPTIONS, updateSchema } from './update.schema';
+
+const fields: INodeProperties[] = [
+	meetingLocator({
+		description: 'The meeting to change. For a recurring meeting the change applies to the whole series.',
+	}),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description:
+			'What to change. UMeeting needs the start time and the duration on every update: the ones you leave out are read from the meeting first and kept.',
+		options: meetingOptionFields(UPDATE_OPTIONS, [
+			{
+				displayName: 'Topic',
+				name: 'topic',
+				type: 'string',
+				default: '',
+				description: 'New subject of the meeting',
+			},
+			{
+				displayName: 'Start Time',
+				name: 'startTime',
+				type: 'dateTime',
+				default: '',
+				description:
+					'New start, read in the Time Zone below when it has no offset (an ISO time with an offset or a DateTime is converted into that zone)',
+			},
+			{
+				displayName: 'Duration (Minutes)',
+				name: 'duration',
+				type: 'number',
+				default: 60,
+				typeOptions: { minValue: 31, numberPrecision: 0 },
+				description: 'New length in whole minutes; UMeeting requires more than 30',
+			},
+		]),
+	},
+	timeZoneField(
+		"Zone in which a new start time (and a recurrence end date) is sent, and in which the output's times are given back as ISO 8601.",
+	),
+	{
+		displayName: 'Recurrence Change',
+		name: 'recurrenceChange',
+		type: 'options',
+		default: 'keep',
+		options: [
+			{
+				name: 'Keep As It Is',
+				value: 'keep',
+				description: 'Leave the recurrence (or its absence) unchanged',
+			},
+			{
+				name: 'Remove',
+				value: 'remove',
+				description: 'Turn a recurring series into a single meeting',
+			},
+			{
+				name: 'Set',
+				value: 'set',
+				description: 'Make the meeting recurring, or replace its recurrence',
+			},
+		],
+	},
+	{
+		displayName: 'Recurrence',
+		name: 'recurrence',
+		type: 'fixedCollection',
+		placeholder: 'Add Recurrence',
+		default: {},
+		typeOptions: { multipleValues: false },
+		displayOptions: { show: { recurrenceChange: ['set'] } },
+		options: [{ displayName: 'Recurrence', name: 'rule', values: recurrenceRuleFields }],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['meeting'], operation: ['update'] } },
+	fields,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const parameters = {
+		meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }),
+		updateFields: this.getNodeParameter('updateFields', itemIndex, {}),
+		timeZone: this.getNodeParameter('timeZone', itemIndex, ''),
+		workflowTimeZone: this.getTimezone(),
+		recurrenceChange: this.getNodeParameter('recurrenceChange', itemIndex, 'keep'),
+		recurrence: this.getNodeParameter('recurrence', itemIndex, {}),
+	};
+	// Everything the user gave is checked before anything is sent, the meeting read included.
+	let form = parseParameters(this, updateSchema, parameters, description, itemIndex);
+	if (form.start_time === undefined || form.duration === undefined) {
+		const meeting = await callUMeeting.call(this, {
+			endpoint: 'share/get',
+			form: { meeting_id: form.id },
+			itemIndex,
+			data: meetingDetails,
+		});
+		if (typeof meeting.start_time !== 'string' || typeof meeting.duration !== 'number') {
+			throw new NodeOperationError(
+				this.getNode(),
+				`UMeeting did not give the current start time and duration of meeting ${form.id}`,
+				{
+					itemIndex,
+					description:
+						'Set both Start Time and Duration (Minutes) in Update Fields; the service needs them on every update. Nothing was changed.',
+				},
+			);
+		}
+		const current = { start_time: meeting.start_time, duration: meeting.duration };
+		form = parseParameters(this, updateSchema, { ...parameters, current }, description, itemIndex);
+	}
+	await callUMeeting.call(this, { endpoint: 'share/update', form, itemIndex, data: noData });
+	const { id, ...changed } = form;
+	return presentMeeting({ success: true, meeting_id: id, ...changed }, itemZone(this, itemIndex));
+}

@@ -1,0 +1,3 @@
+import { searchMeetings } from './listSearch';
+
+export const listSearch = { searchMeetings };

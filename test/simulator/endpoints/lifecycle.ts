@@ -1,0 +1,36 @@
+import { type Form, onlyKeys, requireText } from '../formRules';
+import type { MeetingStatus } from '../meetings';
+import { ContractViolation, notFound } from '../refusals';
+import { CREDENTIALS, type EndpointContext } from './context';
+
+const ALREADY: Partial<Record<MeetingStatus, string>> = { 2: 'already cancelled', 3: 'already ended' };
+
+/**
+ * End and delete take a meeting number, which acts on the meeting or on its whole series, or the
+ * uuid of one occurrence, which acts on that occurrence alone.
+ */
+function closer(status: 2 | 3) {
+	return (form: Form, { store }: EndpointContext) => {
+		onlyKeys(form, [...CREDENTIALS, 'id']);
+		const id = requireText(form, 'id');
+		const meeting = store.get(id);
+		if (meeting) {
+			refuseClosed('meeting', meeting.status);
+			meeting.status = status;
+			return;
+		}
+		const found = store.findOccurrence(id);
+		if (!found) throw notFound();
+		refuseClosed('meeting', found.meeting.status);
+		refuseClosed('occurrence', found.occurrence.status);
+		found.occurrence.status = status;
+	};
+}
+
+function refuseClosed(what: 'meeting' | 'occurrence', status: MeetingStatus) {
+	const already = ALREADY[status];
+	if (already) throw new ContractViolation(`${what} ${already}`);
+}
+
+export const end = closer(3);
+export const remove = closer(2);
