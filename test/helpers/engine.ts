@@ -99,25 +99,48 @@ export interface RunResult {
 	error?: Error & { description?: string; httpCode?: string | null; context?: IDataObject };
 }
 
+/** One UMeeting node of a chain: its name, its parameters, and whether it continues on fail. */
+export interface ChainStep {
+	name: string;
+	parameters: INodeParameters;
+	continueOnFail?: boolean;
+}
+
+export interface ChainOptions {
+	steps: ChainStep[];
+	items?: IDataObject[];
+	credentials: ICredentialDataDecryptedObject;
+	workflowTimeZone?: string;
+}
+
+type NodeError = RunResult['error'];
+
 /**
- * Runs one UMeeting node inside n8n-core's WorkflowExecute, with a real Workflow object, the input
- * items handed to it as a trigger would, and the credential applied by n8n's request helpers.
+ * Runs UMeeting nodes connected one after the other inside n8n-core's WorkflowExecute, with a real
+ * Workflow object, the input items handed to the first as a trigger would, and the credential
+ * applied by n8n's request helpers. Returns each node's output (or error) by name.
  */
-export async function runUMeeting(options: RunOptions): Promise<RunResult> {
-	const node: INode = {
-		id: 'umeeting-under-test',
-		name: 'UMeeting',
+export async function runChain(options: ChainOptions) {
+	const nodes: INode[] = options.steps.map((step, index) => ({
+		id: `umeeting-${index}`,
+		name: step.name,
 		type: 'n8n-nodes-umeeting.uMeeting',
 		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters,
+		position: [index * 200, 0],
+		parameters: step.parameters,
 		credentials: { uMeetingApi: { id: '1', name: 'UMeeting account' } },
-		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-	};
+		...(step.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	}));
+	const connections = Object.fromEntries(
+		nodes.slice(0, -1).map((node, index) => [
+			node.name,
+			{ main: [[{ node: nodes[index + 1].name, type: 'main' as const, index: 0 }]] },
+		]),
+	);
 	const workflow = new Workflow({
 		id: 'test-workflow',
-		nodes: [node],
-		connections: {},
+		nodes,
+		connections,
 		active: false,
 		nodeTypes: new TestNodeTypes(),
 		settings: options.workflowTimeZone ? { timezone: options.workflowTimeZone } : {},
@@ -134,14 +157,27 @@ export async function runUMeeting(options: RunOptions): Promise<RunResult> {
 
 	const items = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
+		executionData: { nodeExecutionStack: [{ node: nodes[0], data: { main: [items] }, source: null }] },
 	});
 	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	const run = await finished.promise;
-	const nodeRun = run.data.resultData.runData.UMeeting?.[0];
-	return {
-		run,
-		output: nodeRun?.data?.main?.[0] ?? undefined,
-		error: (nodeRun?.error ?? run.data.resultData.error) as RunResult['error'],
-	};
+	const outputs: Record<string, INodeExecutionData[] | undefined> = {};
+	const errors: Record<string, NodeError> = {};
+	for (const node of nodes) {
+		const nodeRun = run.data.resultData.runData[node.name]?.[0];
+		outputs[node.name] = nodeRun?.data?.main?.[0] ?? undefined;
+		errors[node.name] = nodeRun?.error as NodeError;
+	}
+	return { run, outputs, errors, error: run.data.resultData.error as NodeError };
+}
+
+/** Runs a single UMeeting node (named "UMeeting") on the given items. */
+export async function runUMeeting(options: RunOptions): Promise<RunResult> {
+	const { run, outputs, errors, error } = await runChain({
+		steps: [{ name: 'UMeeting', parameters: options.parameters, continueOnFail: options.continueOnFail }],
+		items: options.items,
+		credentials: options.credentials,
+		workflowTimeZone: options.workflowTimeZone,
+	});
+	return { run, output: outputs.UMeeting, error: errors.UMeeting ?? error };
 }

@@ -25,6 +25,8 @@ export interface StoredMeeting {
 	start_time: string;
 	duration: number;
 	status: MeetingStatus;
+	/** Set by delete; a deleted meeting that had ended keeps status 3. */
+	deleted?: boolean;
 	/** '1' instant, '2' scheduled. */
 	type: '1' | '2';
 	meeting_capacity: number;

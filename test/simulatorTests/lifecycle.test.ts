@@ -465,9 +465,10 @@ describe('share/end and share/delete', () => {
 		});
 		expect(await refusal('share/end', { id: first.uuid })).toEqual(invalid('meeting already ended'));
 		expect(await refusal('share/end', { id: series.meeting_id })).toEqual(invalid('meeting already ended'));
-		expect(await refusal('share/delete', { id: series.meeting_id })).toEqual(
-			invalid('meeting already ended'),
-		);
+		// Deleting an ended meeting removes its record and keeps it ended; a second delete is refused.
+		expect(await post('share/delete', { id: series.meeting_id })).toEqual({ status: 200, message: 'OK' });
+		expect(await ok('share/get', { meeting_id: series.meeting_id })).toMatchObject({ status: '3', del_flag: '1' });
+		expect(await refusal('share/delete', { id: series.meeting_id })).toEqual(invalid('meeting already deleted'));
 		expect((await ok('share/history')).meetings).toEqual([
 			expect.objectContaining({ id: series.meeting_id, status: 3 }),
 		]);
@@ -477,8 +478,8 @@ describe('share/end and share/delete', () => {
 		const { meeting_id: id } = await schedule();
 		expect(await post('share/delete', { id })).toEqual({ status: 200, message: 'OK' });
 		expect(await ok('share/get', { meeting_id: id })).toMatchObject({ status: '2', del_flag: '1' });
-		expect(await refusal('share/delete', { id })).toEqual(invalid('meeting already cancelled'));
-		expect(await refusal('share/end', { id })).toEqual(invalid('meeting already cancelled'));
+		expect(await refusal('share/delete', { id })).toEqual(invalid('meeting already deleted'));
+		expect(await refusal('share/end', { id })).toEqual(invalid('meeting already deleted'));
 		expect((await ok('share/list')).total_record).toBe(0);
 		expect((await ok('share/history')).meetings).toEqual([expect.objectContaining({ id, status: 2 })]);
 	});

@@ -4,6 +4,8 @@ import { meetingPage } from '../actions/meeting/shared/answers';
 import { PAGE_SIZE } from '../actions/meeting/shared/listMeetings';
 import { DEFAULT_TIMEOUT_MS, requestUMeeting } from '../transport';
 
+const MAX_PAGES_PER_SEARCH = 10;
+
 /**
  * "From List" of the Meeting field: the scheduled and running meetings, one page of the service's
  * list per request, filtered by topic or meeting number as the user types.
@@ -13,28 +15,38 @@ export async function searchMeetings(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = Number(paginationToken ?? 1);
-	const answer = await requestUMeeting(
-		this,
-		{
-			endpoint: 'share/list',
-			form: { page_size: String(PAGE_SIZE), page_number: String(page) },
-			itemIndex: 0,
-			data: meetingPage,
-		},
-		DEFAULT_TIMEOUT_MS,
-	);
 	const needle = filter?.trim().toLowerCase() ?? '';
-	const results = answer.meetings
-		.filter(
-			(m: { id: string; topic?: string }) =>
-				!needle || `${m.topic ?? ''} ${m.id}`.toLowerCase().includes(needle),
-		)
-		.map((m: { id: string; topic?: string; start_time?: string; join_url?: unknown }) => ({
-			name: `${m.topic || '(no topic)'} · ${m.start_time ?? ''} · ${m.id}`,
-			value: m.id,
-			url: typeof m.join_url === 'string' && m.join_url !== '' ? m.join_url : undefined,
-		}));
-	const more = answer.has_next_page ?? answer.page_num < answer.total_page;
-	return { results, paginationToken: more ? String(page + 1) : undefined };
+	const results: INodeListSearchResult['results'] = [];
+	let page = Number(paginationToken ?? 1);
+	// With a filter, matches may sit on later pages: read on (a bounded number of pages per call)
+	// until a page's worth is found, so the editor does not show an empty first page.
+	for (let read = 0; read < MAX_PAGES_PER_SEARCH; read++, page++) {
+		const answer = await requestUMeeting(
+			this,
+			{
+				endpoint: 'share/list',
+				form: { page_size: String(PAGE_SIZE), page_number: String(page) },
+				itemIndex: 0,
+				data: meetingPage,
+			},
+			DEFAULT_TIMEOUT_MS,
+		);
+		for (const meeting of answer.meetings as Array<{
+			id: string;
+			topic?: string;
+			start_time?: string;
+			join_url?: unknown;
+		}>) {
+			if (needle && !`${meeting.topic ?? ''} ${meeting.id}`.toLowerCase().includes(needle)) continue;
+			results.push({
+				name: `${meeting.topic || '(no topic)'} · ${meeting.start_time ?? ''} · ${meeting.id}`,
+				value: meeting.id,
+				url: typeof meeting.join_url === 'string' && meeting.join_url !== '' ? meeting.join_url : undefined,
+			});
+		}
+		const more = answer.has_next_page ?? answer.page_num < answer.total_page;
+		if (!more || answer.meetings.length === 0) return { results };
+		if (!needle || results.length >= PAGE_SIZE) return { results, paginationToken: String(page + 1) };
+	}
+	return { results, paginationToken: String(page) };
 }

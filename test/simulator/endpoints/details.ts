@@ -22,7 +22,7 @@ export function get(form: Form, context: EndpointContext) {
 		join_url: meeting.join_url,
 		user_key: meeting.user_key ?? null,
 		status: String(meeting.status),
-		del_flag: meeting.status === 2 ? '1' : '0',
+		del_flag: meeting.deleted ? '1' : '0',
 		allow_live_streaming: String(meeting.flags.allow_live_streaming === true),
 		...liveFields(meeting, false),
 	};

@@ -7,7 +7,8 @@ const ALREADY: Partial<Record<MeetingStatus, string>> = { 2: 'already cancelled'
 
 /**
  * End and delete take a meeting number, which acts on the meeting or on its whole series, or the
- * uuid of one occurrence, which acts on that occurrence alone.
+ * uuid of one occurrence, which acts on that occurrence alone. Deleting a meeting that has ended
+ * removes its record (del_flag 1) and keeps it ended; deleting one still to come cancels it.
  */
 function closer(status: 2 | 3) {
 	return (form: Form, { store }: EndpointContext) => {
@@ -15,8 +16,14 @@ function closer(status: 2 | 3) {
 		const id = requireText(form, 'id');
 		const meeting = store.get(id);
 		if (meeting) {
+			if (meeting.deleted) throw new ContractViolation('meeting already deleted');
+			if (status === 2 && meeting.status === 3) {
+				meeting.deleted = true;
+				return;
+			}
 			refuseClosed('meeting', meeting.status);
 			meeting.status = status;
+			meeting.deleted = status === 2;
 			return;
 		}
 		const found = store.findOccurrence(id);
