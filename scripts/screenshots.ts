@@ -33,13 +33,7 @@ async function main() {
 		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 		await signIn(page, environment.editorUrl);
 		await page.goto(`${environment.editorUrl}/workflow/${WORKFLOW_ID}`);
-		const node = page.locator('[data-test-id="canvas-node"][data-node-name="UMeeting"]');
-		await node.waitFor({ timeout: 60_000 });
-		// The node's label sits under the canvas pane; the double-click is dispatched to the node itself.
-		await node.dblclick({ force: true });
-
-		const panel = page.locator('[data-test-id="ndv"]');
-		await panel.waitFor({ timeout: 30_000 });
+		const panel = await openNode(page);
 		for (const label of FIELD_LABELS) {
 			await panel.getByText(label, { exact: false }).first().waitFor({ timeout: 10_000 });
 		}
@@ -57,6 +51,27 @@ async function main() {
 	} finally {
 		await browser.close();
 		await environment.stop();
+	}
+}
+
+/**
+ * Opens the UMeeting node's panel. On a busy machine the canvas can draw the node before it reacts
+ * to clicks, so the double-click is repeated until the panel shows.
+ */
+async function openNode(page: Page) {
+	const node = page.locator('[data-test-id="canvas-node"][data-node-name="UMeeting"]');
+	await node.waitFor({ timeout: 60_000 });
+	await page.waitForLoadState('networkidle');
+	const panel = page.locator('[data-test-id="ndv"]');
+	for (let attempt = 1; ; attempt++) {
+		// The node's label sits under the canvas pane; the double-click is dispatched to the node itself.
+		await node.dblclick({ force: true });
+		try {
+			await panel.waitFor({ timeout: 10_000 });
+			return panel;
+		} catch (error) {
+			if (attempt === 5) throw error;
+		}
 	}
 }
 
