@@ -19,6 +19,7 @@ export const EXAMPLE_FILES = [
 	'recurring-meeting.json',
 	'continue-on-fail.json',
 	'stop-on-fail.json',
+	'meeting-lifecycle.json',
 ];
 
 export interface DevEnvironment {

@@ -13,8 +13,8 @@ export interface E2eCase {
 	verify(result: CliResult, simulator: UMeetingSimulator, check: Checks): void;
 }
 
-export function umeetingItems(result: CliResult) {
-	return result.json?.data?.resultData?.runData?.UMeeting?.[0]?.data?.main?.[0] ?? [];
+export function umeetingItems(result: CliResult, node = 'UMeeting') {
+	return result.json?.data?.resultData?.runData?.[node]?.[0]?.data?.main?.[0] ?? [];
 }
 
 function secretOnlyInBody(simulator: UMeetingSimulator, check: Checks) {
@@ -22,7 +22,10 @@ function secretOnlyInBody(simulator: UMeetingSimulator, check: Checks) {
 		check.equal(request.form.api_secret, simulator.apiSecret, 'the secret is in the form body');
 		check.equal(request.form.api_key, simulator.apiKey, 'the key is in the form body');
 		check.equal(request.query, '', 'the URL carries no query string');
-		check.that(!JSON.stringify(request.headers).includes(simulator.apiSecret), 'no header carries the secret');
+		check.that(
+			!JSON.stringify(request.headers).includes(simulator.apiSecret),
+			'no header carries the secret',
+		);
 		check.that(
 			/^application\/x-www-form-urlencoded/.test(String(request.headers['content-type'])),
 			'the body is form-encoded',
@@ -31,7 +34,10 @@ function secretOnlyInBody(simulator: UMeetingSimulator, check: Checks) {
 	}
 }
 
-const credentials = (simulator: UMeetingSimulator) => ({ api_key: simulator.apiKey, api_secret: simulator.apiSecret });
+const credentials = (simulator: UMeetingSimulator) => ({
+	api_key: simulator.apiKey,
+	api_secret: simulator.apiSecret,
+});
 
 export const CASES: E2eCase[] = [
 	{
@@ -70,7 +76,9 @@ export const CASES: E2eCase[] = [
 		file: 'schedule-from-items.json',
 		expectExit: 0,
 		verify(result, simulator, check) {
-			const sent = simulator.requestsTo('share/schedule').map((r) => [r.form.topic, r.form.start_time, r.form.user_key]);
+			const sent = simulator
+				.requestsTo('share/schedule')
+				.map((r) => [r.form.topic, r.form.start_time, r.form.user_key]);
 			check.equal(
 				sent,
 				[
@@ -108,10 +116,14 @@ export const CASES: E2eCase[] = [
 				},
 				'the recurrence on the wire',
 			);
-			const occurrences = umeetingItems(result)[0]?.json.occurrences as Array<{ start_time: string }> | undefined;
+			const occurrences = umeetingItems(result)[0]?.json.occurrences as
+				| Array<{ start_time: string }>
+				| undefined;
 			check.equal(
 				occurrences?.map((o) => o.start_time),
-				['2026-12-01', '2026-12-03', '2026-12-08', '2026-12-10', '2026-12-15', '2026-12-17'].map((d) => `${d} 09:00:00`),
+				['2026-12-01', '2026-12-03', '2026-12-08', '2026-12-10', '2026-12-15', '2026-12-17'].map(
+					(d) => `${d} 09:00:00`,
+				),
 				'the occurrences reach the output',
 			);
 		},
@@ -137,14 +149,68 @@ export const CASES: E2eCase[] = [
 		file: 'schedule-one-meeting.json',
 		title: 'service refusal that echoes the secret',
 		arrange: (simulator) =>
-			simulator.injectFault({ type: 'bodyStatus', status: 401, message: `api_secret ${simulator.apiSecret} is not valid` }),
+			simulator.injectFault({
+				type: 'bodyStatus',
+				status: 401,
+				message: `api_secret ${simulator.apiSecret} is not valid`,
+			}),
 		expectExit: 1,
 		verify(result, simulator, check) {
 			const log = `${result.stdout}\n${result.stderr}`;
-			check.that(log.includes('UMeeting refused the request (share/schedule): api_secret *** is not valid'), 'the CLI reports the service message, scrubbed', {
-				stdout: result.stdout.slice(-1500),
-			});
+			check.that(
+				log.includes('UMeeting refused the request (share/schedule): api_secret *** is not valid'),
+				'the CLI reports the service message, scrubbed',
+				{
+					stdout: result.stdout.slice(-1500),
+				},
+			);
 			check.equal(simulator.store.created, 0, 'no meeting created');
+		},
+	},
+	{
+		file: 'meeting-lifecycle.json',
+		expectExit: 0,
+		verify(result, simulator, check) {
+			const [scheduled] = umeetingItems(result, 'Schedule');
+			const id = scheduled?.json.meeting_id as string;
+			check.equal(
+				umeetingItems(result, 'Get')[0]?.json.status_name,
+				'scheduled',
+				'Get reads the new meeting',
+			);
+			check.equal(
+				umeetingItems(result, 'Reschedule')[0]?.json.start_time,
+				'2026-12-04 16:00:00',
+				'Update moves it, keeping the duration it read first',
+			);
+			check.equal(
+				umeetingItems(result, 'Scheduled Meetings').map((item) => item.json.id),
+				[id],
+				'Get Many lists it',
+			);
+			check.equal(umeetingItems(result, 'End')[0]?.json, { success: true, id, ended: true }, 'End ends it');
+			check.equal(
+				umeetingItems(result, 'Delete')[0]?.json,
+				{ success: true, id, deleted: true },
+				'Delete removes it',
+			);
+			check.equal(
+				simulator.requests.map((r) => r.path.replace('/umeeting/', '')),
+				[
+					'share/schedule',
+					'share/get',
+					'share/get',
+					'share/update',
+					'share/list',
+					'share/end',
+					'share/delete',
+				],
+				'the calls, in order',
+			);
+			check.that(
+				simulator.store.get(id)?.deleted === true && simulator.store.get(id)?.status === 3,
+				'the meeting ended and was deleted',
+			);
 		},
 	},
 	{
