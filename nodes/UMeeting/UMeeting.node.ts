@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as meeting from './actions/meeting';
-import { options } from './actions/options';
 import { router } from './actions/router';
 import { listSearch } from './methods';
+import { requestOptionsProperty } from './transport/requestOptions';
 
 export class UMeeting implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,7 +30,7 @@ export class UMeeting implements INodeType {
 				default: 'meeting',
 			},
 			...meeting.description,
-			options,
+			requestOptionsProperty,
 		],
 	};
 

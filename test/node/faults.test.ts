@@ -19,7 +19,8 @@ const parameters = (timeout?: number) => ({
 	meetingCapacity: 3,
 	startTime: '2026-12-01T10:00:00',
 	duration: 45,
-	...(timeout ? { options: { timeout } } : {}),
+	// One item at a time, so that "the request of item 1" is the second request the simulator sees.
+	options: { maxParallel: 1, ...(timeout ? { timeout } : {}) },
 });
 
 interface Row {

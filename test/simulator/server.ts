@@ -14,6 +14,8 @@ export interface RecordedRequest {
 	headers: Record<string, string | string[] | undefined>;
 	rawBody: string;
 	form: Form;
+	/** When the request's body had arrived (ms since the epoch). */
+	receivedAt: number;
 }
 
 /** A misbehaviour the next matching request(s) get instead of (or on top of) a normal answer. */
@@ -177,7 +179,7 @@ export class UMeetingSimulator {
 			const rawBody = await readBody(req);
 			const [path, query = ''] = (req.url ?? '/').split('?');
 			const form = parseForm(rawBody);
-			this.requests.push({ method: req.method ?? '', path, query, headers: req.headers, rawBody, form });
+			this.requests.push({ method: req.method ?? '', path, query, headers: req.headers, rawBody, form, receivedAt: Date.now() });
 			if (this.options.latencyMs) await delay(this.options.latencyMs);
 
 			const armed = this.takeFault(path);

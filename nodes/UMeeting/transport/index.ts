@@ -12,9 +12,10 @@ import { describeAnswerProblem } from '../helpers/answerFields';
 import { baseUrlProblem } from './baseUrl';
 import { CREDENTIAL_TYPE, type UMeetingCredentials } from './credentials';
 import { describeFailure, networkReason, type Failure } from './failures';
+import { DEFAULT_TIMEOUT_MS, pacerOf, readRequestOptions, type RequestPacer } from './requestOptions';
 import { retryDelay } from './retryPolicy';
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+export { DEFAULT_TIMEOUT_MS };
 
 export type ServiceAnswer = { status: unknown; message?: unknown; data?: unknown } & IDataObject;
 
@@ -48,14 +49,15 @@ export async function callUMeeting<S extends z.ZodTypeAny>(
 	this: IExecuteFunctions,
 	call: UMeetingCall<S>,
 ): Promise<z.output<S>> {
-	const timeout = this.getNodeParameter('options.timeout', call.itemIndex, DEFAULT_TIMEOUT_MS) as number;
-	return await requestUMeeting(this, call, timeout);
+	const { timeout } = readRequestOptions(this, call.itemIndex);
+	return await requestUMeeting(this, call, timeout, pacerOf(this));
 }
 
 export async function requestUMeeting<S extends z.ZodTypeAny>(
 	context: RequestContext,
 	call: UMeetingCall<S>,
 	timeout: number,
+	pacer?: RequestPacer,
 ): Promise<z.output<S>> {
 	const { endpoint, itemIndex } = call;
 	const credentials = await context.getCredentials<UMeetingCredentials>(CREDENTIAL_TYPE, itemIndex);
@@ -81,6 +83,7 @@ export async function requestUMeeting<S extends z.ZodTypeAny>(
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
 		let response: FullResponse;
+		await pacer?.acquire();
 		try {
 			// A fresh copy per attempt: n8n's helpers add the credential fields to the body they get.
 			response = await context.helpers.httpRequestWithAuthentication.call(

@@ -1,0 +1,206 @@
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+
+import { UMeetingSimulator } from '../../test/simulator';
+import { cache, CREDENTIAL_ID, installPackage, must, pack, prepare } from '../../scripts/e2e/harness';
+import { N8nHome } from '../../scripts/e2e/n8nCli';
+import { executeWorkflow, outputItems, parseRunData } from './execute';
+import { markdownTable, type Measurement, type Ratio, ratioLines } from './report';
+import {
+	BASELINE,
+	buildWorkflow,
+	HTTP_REQUEST,
+	HTTP_REQUEST_BATCHED,
+	lastNodeName,
+	UMEETING_DEFAULT,
+	UMEETING_P1,
+	UMEETING_P10,
+	type Variant,
+	workflowId,
+} from './workflows';
+
+/**
+ * `npx ts-node bench/cli/run.ts [--items 1000] [--latency 0,50] [--memory-items 10000]`
+ *
+ * The UMeeting node against n8n's own HTTP Request node making the same call for the same items,
+ * in the real n8n 1.x CLI (`n8n execute`), against the simulator in this process. Each workflow
+ * runs once per latency, one n8n at a time (two would share the 2 cores and skew each other).
+ * The per-item time subtracts the baseline workflow's time (n8n's startup and making N items).
+ * Peak RSS compares the nodes at --memory-items items and 0 ms latency.
+ */
+const SPEED: Variant[] = [BASELINE, UMEETING_P1, UMEETING_P10, HTTP_REQUEST, HTTP_REQUEST_BATCHED];
+const MEMORY: Variant[] = [BASELINE, UMEETING_DEFAULT, HTTP_REQUEST];
+
+function option(name: string, fallback: string): string {
+	const at = process.argv.indexOf(`--${name}`);
+	return at >= 0 ? process.argv[at + 1] : fallback;
+}
+
+const items = Number(option('items', '1000'));
+const latencies = option('latency', '0,50').split(',').map(Number);
+const memoryItems = Number(option('memory-items', '10000'));
+
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+async function main() {
+	const started = Date.now();
+	const install = await prepare('v1');
+	const n8nVersion = (await must(install.node, [install.cli, '--version'])).trim().split('\n').pop()!;
+	const nodeVersion = (await must(install.node, ['--version'])).trim();
+	console.log('> build and pack');
+	const tarball = await pack();
+	const home = new N8nHome(install, join(cache, 'home-bench'));
+	await installPackage(home, tarball);
+
+	const simulator = new UMeetingSimulator();
+	await simulator.start();
+	const measurements: Measurement[] = [];
+	try {
+		console.log('> import credential and workflows');
+		await importAll(home, simulator);
+
+		/** Runs one workflow on a freshly reset simulator and checks one meeting per item. */
+		const measure = async (section: Measurement['section'], variant: Variant, count: number, latencyMs: number) => {
+			// One simulator (one URL, baked into the workflows) for all runs; only its latency changes.
+			simulator.options.latencyMs = latencyMs;
+			simulator.reset();
+			const run = await executeWorkflow(home, workflowId(variant, count));
+			const runData = parseRunData(run.stdout);
+			const output = outputItems(runData, lastNodeName(variant)).length;
+			const created = simulator.store.created;
+			const expectedMeetings = variant.books ? count : 0;
+			const problem =
+				run.code !== 0
+					? `exit ${run.code}: ${runData?.data?.resultData?.error?.message ?? run.stderr.slice(-300)}`
+					: output !== count
+						? `${output} output items`
+						: created !== expectedMeetings
+							? `${created} meetings`
+							: undefined;
+			const measurement: Measurement = {
+				section,
+				workflow: variant.label,
+				key: variant.key,
+				items: count,
+				latencyMs,
+				ok: problem === undefined,
+				problem,
+				seconds: run.seconds,
+				peakInFlight: simulator.peakInFlight,
+				connections: simulator.connections,
+				meetingsCreated: created,
+				outputItems: output,
+				peakRssMb: mb(run.peakRssBytes),
+			};
+			const baseline = measurements.find((m) => m.key === BASELINE.key && m.items === count && m.latencyMs === latencyMs);
+			if (variant !== BASELINE && baseline) {
+				measurement.perItemMs = ((run.seconds - baseline.seconds) * 1000) / count;
+				measurement.itemsPerSecond = 1000 / measurement.perItemMs;
+			}
+			measurements.push(measurement);
+			console.log(
+				`  ${section} ${latencyMs} ms ${variant.label}, ${count} items: ${run.seconds.toFixed(1)} s, ` +
+					`${measurement.peakRssMb.toFixed(0)} MB${problem ? `  FAILED: ${problem}` : ''}`,
+			);
+		};
+
+		for (const latencyMs of latencies) {
+			console.log(`> speed, ${items} items, latency ${latencyMs} ms`);
+			for (const variant of SPEED) await measure('speed', variant, items, latencyMs);
+		}
+		if (memoryItems > 0) {
+			console.log(`> memory, ${memoryItems} items, latency 0 ms`);
+			for (const variant of MEMORY) await measure('memory', variant, memoryItems, 0);
+		}
+	} finally {
+		await simulator.stop();
+	}
+
+	const ratios = computeRatios(measurements);
+	const runtimeSeconds = (Date.now() - started) / 1000;
+	const machine = {
+		cpu: os.cpus()[0].model,
+		cores: os.cpus().length,
+		memoryGb: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
+		// Another job on the same 2 cores skews the timings; the load average shows whether one ran.
+		loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+	};
+	const result = {
+		date: new Date().toISOString(),
+		machine,
+		n8nVersion,
+		nodeVersion,
+		settings: { items, latencies, memoryItems },
+		runtimeSeconds,
+		measurements,
+		ratios,
+	};
+	writeFileSync(join(__dirname, 'last-run.json'), `${JSON.stringify(result, null, 2)}\n`);
+
+	console.log(`\n${result.date}  ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, load ${machine.loadAverage.join(' ')}`);
+	console.log(`n8n ${n8nVersion} on Node ${nodeVersion}; runtime ${runtimeSeconds.toFixed(0)} s\n`);
+	console.log(markdownTable(measurements));
+	console.log(`\nRatios (UMeeting / HTTP Request; below 1 means UMeeting is cheaper):\n${ratioLines(ratios)}`);
+	console.log(`\nwritten to ${join(__dirname, 'last-run.json')}`);
+	return measurements.every((m) => m.ok);
+}
+
+/** Imports the credential and every workflow the runs need, each once. */
+async function importAll(home: N8nHome, simulator: UMeetingSimulator) {
+	const credentialsFile = home.writeJson('credentials.json', [
+		{
+			id: CREDENTIAL_ID,
+			name: 'UMeeting (bench)',
+			type: 'uMeetingApi',
+			data: { apiKey: simulator.apiKey, apiSecret: simulator.apiSecret, baseUrl: simulator.url },
+		},
+	]);
+	const credentials = await home.n8n(['import:credentials', `--input=${credentialsFile}`]);
+	if (credentials.code !== 0) throw new Error(`import:credentials failed:\n${credentials.stdout}\n${credentials.stderr}`);
+	const target = { url: simulator.url, apiKey: simulator.apiKey, apiSecret: simulator.apiSecret };
+	const wanted = [
+		...SPEED.map((variant) => buildWorkflow(variant, items, target)),
+		...(memoryItems > 0 ? MEMORY.map((variant) => buildWorkflow(variant, memoryItems, target)) : []),
+	];
+	const unique = [...new Map(wanted.map((workflow) => [workflow.id, workflow])).values()];
+	const workflowsFile = home.writeJson('workflows.json', unique);
+	const workflows = await home.n8n(['import:workflow', `--input=${workflowsFile}`]);
+	if (workflows.code !== 0) throw new Error(`import:workflow failed:\n${workflows.stdout}\n${workflows.stderr}`);
+}
+
+function computeRatios(measurements: Measurement[]): Ratio[] {
+	const find = (section: string, key: string, latencyMs: number) =>
+		measurements.find((m) => m.section === section && m.key === key && m.latencyMs === latencyMs && m.ok);
+	const divide = (a?: number, b?: number) => (a === undefined || b === undefined || b === 0 ? null : a / b);
+	const ratios: Ratio[] = [];
+	for (const latencyMs of latencies) {
+		for (const uMeeting of [UMEETING_P1, UMEETING_P10]) {
+			for (const http of [HTTP_REQUEST, HTTP_REQUEST_BATCHED]) {
+				ratios.push({
+					what: `per-item time at ${latencyMs} ms, ${uMeeting.label} / ${http.label}`,
+					ratio: divide(find('speed', uMeeting.key, latencyMs)?.perItemMs, find('speed', http.key, latencyMs)?.perItemMs),
+				});
+			}
+		}
+	}
+	if (memoryItems > 0) {
+		const uMeeting = find('memory', UMEETING_DEFAULT.key, 0);
+		const http = find('memory', HTTP_REQUEST.key, 0);
+		const baseline = find('memory', BASELINE.key, 0);
+		ratios.push({ what: `peak RSS at ${memoryItems} items, ${UMEETING_DEFAULT.label} / ${HTTP_REQUEST.label}`, ratio: divide(uMeeting?.peakRssMb, http?.peakRssMb) });
+		ratios.push({
+			what: `peak RSS growth over the baseline at ${memoryItems} items, UMeeting / HTTP Request`,
+			ratio: baseline ? divide(uMeeting && uMeeting.peakRssMb - baseline.peakRssMb, http && http.peakRssMb - baseline.peakRssMb) : null,
+		});
+	}
+	return ratios;
+}
+
+main().then(
+	(ok) => process.exit(ok ? 0 : 1),
+	(error: Error) => {
+		console.error(error.stack ?? error.message);
+		process.exit(1);
+	},
+);
