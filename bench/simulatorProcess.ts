@@ -3,6 +3,13 @@ import { join } from 'node:path';
 
 import { DEMO_KEY, DEMO_SECRET } from '../test/simulator';
 
+export interface SimulatorStats {
+	requests: number;
+	peakInFlight: number;
+	connections: number;
+	created: number;
+}
+
 /** Runs the simulator CLI in a child process, so that its memory and CPU stay out of measurements. */
 export async function startSimulatorProcess(extraArgs: string[] = []) {
 	const root = join(__dirname, '..');
@@ -19,9 +26,16 @@ export async function startSimulatorProcess(extraArgs: string[] = []) {
 		});
 		child.on('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
 	});
+	const control = async (action: 'stats' | 'reset') => {
+		const response = await fetch(`${url}/__sim/${action}`, { method: action === 'reset' ? 'POST' : 'GET' });
+		return (await response.json()) as SimulatorStats;
+	};
 	return {
 		url,
 		credentials: { apiKey: DEMO_KEY, apiSecret: DEMO_SECRET, baseUrl: url },
+		/** Counters since the last reset; needs the --control flag. */
+		stats: () => control('stats'),
+		reset: () => control('reset'),
 		stop: () => child.kill('SIGTERM'),
 	};
 }

@@ -27,7 +27,8 @@ import {
  * in the real n8n 1.x CLI (`n8n execute`), against the simulator in this process. Each workflow
  * runs once per latency, one n8n at a time (two would share the 2 cores and skew each other).
  * The per-item time subtracts the baseline workflow's time (n8n's startup and making N items).
- * Peak RSS compares the nodes at --memory-items items and 0 ms latency.
+ * Peak RSS compares the nodes at --memory-items items and 0 ms latency (--memory-items 0 skips it).
+ * Results: a Markdown table and ratios on stdout, everything as JSON in bench/cli/last-run.json.
  */
 const SPEED: Variant[] = [BASELINE, UMEETING_P1, UMEETING_P10, HTTP_REQUEST, HTTP_REQUEST_BATCHED];
 const MEMORY: Variant[] = [BASELINE, UMEETING_DEFAULT, HTTP_REQUEST];
@@ -45,6 +46,7 @@ const mb = (bytes: number) => bytes / 1024 / 1024;
 
 async function main() {
 	const started = Date.now();
+	const loadAtStart = os.loadavg();
 	const install = await prepare('v1');
 	const n8nVersion = (await must(install.node, [install.cli, '--version'])).trim().split('\n').pop()!;
 	const nodeVersion = (await must(install.node, ['--version'])).trim();
@@ -123,8 +125,9 @@ async function main() {
 		cpu: os.cpus()[0].model,
 		cores: os.cpus().length,
 		memoryGb: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
-		// Another job on the same 2 cores skews the timings; the load average shows whether one ran.
-		loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+		// Another job on the same 2 cores skews the timings; the 1-minute load average at start and
+		// end shows whether one ran (the bench itself keeps about one core busy).
+		loadAverage: { start: Number(loadAtStart[0].toFixed(2)), end: Number(os.loadavg()[0].toFixed(2)) },
 	};
 	const result = {
 		date: new Date().toISOString(),
@@ -138,7 +141,7 @@ async function main() {
 	};
 	writeFileSync(join(__dirname, 'last-run.json'), `${JSON.stringify(result, null, 2)}\n`);
 
-	console.log(`\n${result.date}  ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, load ${machine.loadAverage.join(' ')}`);
+	console.log(`\n${result.date}  ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, load ${machine.loadAverage.start} → ${machine.loadAverage.end}`);
 	console.log(`n8n ${n8nVersion} on Node ${nodeVersion}; runtime ${runtimeSeconds.toFixed(0)} s\n`);
 	console.log(markdownTable(measurements));
 	console.log(`\nRatios (UMeeting / HTTP Request; below 1 means UMeeting is cheaper):\n${ratioLines(ratios)}`);

@@ -6,7 +6,7 @@ import { useSimulator } from '../helpers/simulator';
 
 const { simulator, credentials } = useSimulator();
 
-const schedule = (options: IDataObject = {}, duration: string | number = 45) => ({
+const schedule = (options: Record<string, number> = {}, duration: string | number = 45) => ({
 	resource: 'meeting',
 	operation: 'schedule',
 	topic: '=Call {{ $json.n }}',

@@ -1,6 +1,6 @@
 import { DEMO_KEY, DEMO_SECRET, UMeetingSimulator } from './server';
 
-/** `npm run simulator [-- --port 8787 --auth-failure-http 401 --latency 50]` */
+/** `npm run simulator [-- --port 8787 --auth-failure-http 401 --latency 50 --control]` */
 async function main() {
 	const args = process.argv.slice(2);
 	const option = (name: string) => {
@@ -10,6 +10,7 @@ async function main() {
 	const simulator = new UMeetingSimulator({
 		authFailureHttpStatus: option('auth-failure-http'),
 		latencyMs: option('latency'),
+		controlRoutes: args.includes('--control'),
 	});
 	const url = await simulator.start(option('port') ?? 0);
 	console.log(`UMeeting simulator listening on ${url}`);

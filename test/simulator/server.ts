@@ -46,6 +46,11 @@ export interface SimulatorOptions {
 	authFailureHttpStatus?: number;
 	/** Delay before every answer, to model network latency. */
 	latencyMs?: number;
+	/**
+	 * Serves GET /__sim/stats and POST /__sim/reset, so a benchmark can read and clear the counters
+	 * of a simulator in another process. Off by default: the API itself has no such routes.
+	 */
+	controlRoutes?: boolean;
 	/** The zone the service reads every zoneless time text in (default Asia/Shanghai, where it runs). */
 	serviceTimeZone?: string;
 	/** The service's clock (default the real one); setNow changes it while running. */
@@ -107,7 +112,10 @@ export class UMeetingSimulator {
 	}
 
 	async start(port = 0, host = '127.0.0.1'): Promise<string> {
-		this.server = createServer((req, res) => void this.handle(req, res));
+		this.server = createServer((req, res) => {
+			if (this.options.controlRoutes && req.url?.startsWith('/__sim/')) this.control(req, res);
+			else void this.handle(req, res);
+		});
 		this.server.on('connection', (socket) => {
 			this.connections++;
 			const drops = this.connectionDrops;
@@ -170,6 +178,18 @@ export class UMeetingSimulator {
 	/** Requests that reached the given endpoint, e.g. "share/schedule". */
 	requestsTo(endpoint: string): RecordedRequest[] {
 		return this.requests.filter((r) => r.path === `/umeeting/${endpoint}`);
+	}
+
+	private control(req: IncomingMessage, res: ServerResponse) {
+		if (req.method === 'POST' && req.url === '/__sim/reset') this.reset();
+		const stats = {
+			requests: this.requests.length,
+			peakInFlight: this.peakInFlight,
+			connections: this.connections,
+			created: this.store.created,
+		};
+		req.resume();
+		send(res, 200, JSON.stringify(stats));
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse) {
