@@ -61,5 +61,5 @@ export function markdownTable(measurements: Measurement[]): string {
 }
 
 export function ratioLines(ratios: Ratio[]): string {
-	return ratios.map((r) => `- ${r.what}: ${r.ratio === null ? 'n/a' : r.ratio.toFixed(2)}`).join('\n');
+	return ratios.map((r) => `- ${r.what}: ${r.ratio === null ? 'n/a (a time at or below zero: within the noise)' : r.ratio.toFixed(2)}`).join('\n');
 }

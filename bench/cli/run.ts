@@ -175,7 +175,9 @@ async function importAll(home: N8nHome, simulator: UMeetingSimulator) {
 function computeRatios(measurements: Measurement[]): Ratio[] {
 	const find = (section: string, key: string, latencyMs: number) =>
 		measurements.find((m) => m.section === section && m.key === key && m.latencyMs === latencyMs && m.ok);
-	const divide = (a?: number, b?: number) => (a === undefined || b === undefined || b === 0 ? null : a / b);
+	// A per-item time at or below zero means the node's cost was below the noise of n8n's startup:
+	// no meaningful ratio, so none is given.
+	const divide = (a?: number, b?: number) => (a === undefined || b === undefined || a <= 0 || b <= 0 ? null : a / b);
 	const ratios: Ratio[] = [];
 	for (const latencyMs of latencies) {
 		for (const uMeeting of [UMEETING_P1, UMEETING_P10]) {

@@ -3,6 +3,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { meetingPage } from '../actions/meeting/shared/answers';
 import { PAGE_SIZE } from '../actions/meeting/shared/listMeetings';
 import { DEFAULT_TIMEOUT_MS, requestUMeeting } from '../transport';
+import { openSession } from '../transport/session';
 
 const MAX_PAGES_PER_SEARCH = 10;
 
@@ -15,22 +16,19 @@ export async function searchMeetings(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
+	const session = await openSession(this, DEFAULT_TIMEOUT_MS);
 	const needle = filter?.trim().toLowerCase() ?? '';
 	const results: INodeListSearchResult['results'] = [];
 	let page = Number(paginationToken ?? 1);
 	// With a filter, matches may sit on later pages: read on (a bounded number of pages per call)
 	// until a page's worth is found, so the editor does not show an empty first page.
 	for (let read = 0; read < MAX_PAGES_PER_SEARCH; read++, page++) {
-		const answer = await requestUMeeting(
-			this,
-			{
-				endpoint: 'share/list',
-				form: { page_size: String(PAGE_SIZE), page_number: String(page) },
-				itemIndex: 0,
-				data: meetingPage,
-			},
-			DEFAULT_TIMEOUT_MS,
-		);
+		const answer = await requestUMeeting(this, session, {
+			endpoint: 'share/list',
+			form: { page_size: String(PAGE_SIZE), page_number: String(page) },
+			itemIndex: 0,
+			data: meetingPage,
+		});
 		for (const meeting of answer.meetings as Array<{
 			id: string;
 			topic?: string;

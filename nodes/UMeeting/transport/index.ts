@@ -10,10 +10,11 @@ import type { z } from 'zod';
 
 import { describeAnswerProblem } from '../helpers/answerFields';
 import { baseUrlProblem } from './baseUrl';
-import { CREDENTIAL_TYPE, type UMeetingCredentials } from './credentials';
+import { CREDENTIAL_TYPE } from './credentials';
 import { describeFailure, networkReason, type Failure } from './failures';
-import { DEFAULT_TIMEOUT_MS, pacerOf, readRequestOptions, type RequestPacer } from './requestOptions';
+import { DEFAULT_TIMEOUT_MS } from './requestOptions';
 import { retryDelay } from './retryPolicy';
+import { runSession, type Session } from './session';
 
 export { DEFAULT_TIMEOUT_MS };
 
@@ -49,18 +50,16 @@ export async function callUMeeting<S extends z.ZodTypeAny>(
 	this: IExecuteFunctions,
 	call: UMeetingCall<S>,
 ): Promise<z.output<S>> {
-	const { timeout } = readRequestOptions(this, call.itemIndex);
-	return await requestUMeeting(this, call, timeout, pacerOf(this));
+	return await requestUMeeting(this, await runSession(this), call);
 }
 
 export async function requestUMeeting<S extends z.ZodTypeAny>(
 	context: RequestContext,
+	session: Session,
 	call: UMeetingCall<S>,
-	timeout: number,
-	pacer?: RequestPacer,
 ): Promise<z.output<S>> {
 	const { endpoint, itemIndex } = call;
-	const credentials = await context.getCredentials<UMeetingCredentials>(CREDENTIAL_TYPE, itemIndex);
+	const { credentials, timeout, pacer } = session;
 	const problem = baseUrlProblem(credentials.baseUrl, credentials.allowInsecureHttp);
 	if (problem)
 		throw new NodeOperationError(context.getNode(), problem, { itemIndex, description: 'Nothing was sent.' });
@@ -83,16 +82,14 @@ export async function requestUMeeting<S extends z.ZodTypeAny>(
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
 		let response: FullResponse;
-		await pacer?.acquire();
+		await pacer.acquire();
 		try {
 			// A fresh copy per attempt: n8n's helpers add the credential fields to the body they get.
 			response = await context.helpers.httpRequestWithAuthentication.call(
 				context as IExecuteFunctions,
 				CREDENTIAL_TYPE,
-				{
-					...request,
-					body: { ...call.form },
-				},
+				{ ...request, body: { ...call.form } },
+				{ credentialsDecrypted: session.decrypted },
 			);
 		} catch (error) {
 			const delay = retryDelay({ kind: 'networkError', code: networkReason(error).code }, attempt, waited);

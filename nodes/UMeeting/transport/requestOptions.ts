@@ -87,18 +87,6 @@ export function readRequestOptions(context: IExecuteFunctions, itemIndex: number
 		.options;
 }
 
-const pacers = new WeakMap<IExecuteFunctions, RequestPacer>();
-
-/** The pacer of this node run (one per run: n8n gives each run its own execute context). */
-export function pacerOf(context: IExecuteFunctions): RequestPacer {
-	let pacer = pacers.get(context);
-	if (!pacer) {
-		pacer = new RequestPacer(readRequestOptions(context, 0).maxPerSecond);
-		pacers.set(context, pacer);
-	}
-	return pacer;
-}
-
 /**
  * Spaces requests so that no more than `perSecond` start in any second, across every item and
  * retry of one node run. Waiting uses n8n's own sleep (community nodes may not use timers).
