@@ -19,8 +19,16 @@ export type Converted = { ok: true; value: string } | { ok: false; reason: strin
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
+const zoneValidity = new Map<string, boolean>();
+
+/** Whether the runtime knows the zone; remembered, since each check builds an Intl formatter. */
 export function isValidTimeZone(zone: string): boolean {
-	return IANAZone.isValidZone(zone);
+	let valid = zoneValidity.get(zone);
+	if (valid === undefined) {
+		valid = IANAZone.isValidZone(zone);
+		zoneValidity.set(zone, valid);
+	}
+	return valid;
 }
 
 /**
@@ -90,6 +98,9 @@ export function describeValue(value: unknown): string {
 
 /** A service time (wall time in `zone`) as ISO 8601 with that zone's offset; null when unreadable. */
 export function toIsoInZone(serviceTime: string, zone: string): string | null {
-	const local = DateTime.fromFormat(serviceTime.trim(), SERVICE_TIME_FORMAT, { zone });
+	const parts = WALL_TIME.exec(serviceTime.trim());
+	if (!parts) return null;
+	const [year, month, day, hour, minute, second] = parts.slice(1, 7).map((p) => Number(p ?? 0));
+	const local = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone });
 	return local.isValid ? local.toISO({ suppressMilliseconds: true }) : null;
 }

@@ -7,7 +7,7 @@ import { meetingDetails, presentMeeting } from './shared/answers';
 import { lookupSchema } from './shared/lookup.schema';
 import { meetingLocator } from './shared/meetingLocator';
 import { ANSWER_TIMES, timeZoneField } from './shared/timeZone.field';
-import { itemZone } from './shared/zone';
+import { itemZone, zoneChoice } from './shared/zone';
 
 const fields: INodeProperties[] = [
 	meetingLocator({ description: 'The meeting to read' }),
@@ -25,7 +25,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		lookupSchema,
 		{
 			meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }),
-			timeZone: this.getNodeParameter('timeZone', itemIndex, ''),
+			timeZone: zoneChoice(this, itemIndex),
 		},
 		description,
 		itemIndex,

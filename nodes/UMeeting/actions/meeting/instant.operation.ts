@@ -7,7 +7,7 @@ import { INSTANT_OPTIONS, instantSchema } from './instant.schema';
 import { createdMeeting, presentMeeting } from './shared/answers';
 import { meetingOptionFields } from './shared/meetingOptions.fields';
 import { ANSWER_TIMES, timeZoneField } from './shared/timeZone.field';
-import { itemZone } from './shared/zone';
+import { itemZone, zoneChoice } from './shared/zone';
 
 const fields: INodeProperties[] = [
 	{
@@ -57,7 +57,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const parameters = {
 		topic: this.getNodeParameter('topic', itemIndex),
 		meetingCapacity: this.getNodeParameter('meetingCapacity', itemIndex),
-		timeZone: this.getNodeParameter('timeZone', itemIndex, ''),
+		timeZone: zoneChoice(this, itemIndex),
 		additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}),
 	};
 	const form = parseParameters(this, instantSchema, parameters, description, itemIndex);

@@ -8,7 +8,7 @@ import { createdMeeting, presentMeeting } from './shared/answers';
 import { meetingOptionFields } from './shared/meetingOptions.fields';
 import { recurrenceRuleFields } from './shared/recurrence.fields';
 import { timeZoneField } from './shared/timeZone.field';
-import { itemZone } from './shared/zone';
+import { itemZone, zoneChoice } from './shared/zone';
 
 const fields: INodeProperties[] = [
 	{
@@ -93,7 +93,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		meetingCapacity: this.getNodeParameter('meetingCapacity', itemIndex),
 		startTime: this.getNodeParameter('startTime', itemIndex),
 		duration: this.getNodeParameter('duration', itemIndex),
-		timeZone: this.getNodeParameter('timeZone', itemIndex, ''),
+		timeZone: zoneChoice(this, itemIndex),
 		workflowTimeZone: this.getTimezone(),
 		additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}),
 		recurrence: this.getNodeParameter('recurrence', itemIndex, {}),

@@ -8,7 +8,7 @@ import { meetingLocator } from './shared/meetingLocator';
 import { meetingOptionFields } from './shared/meetingOptions.fields';
 import { recurrenceRuleFields } from './shared/recurrence.fields';
 import { timeZoneField } from './shared/timeZone.field';
-import { itemZone } from './shared/zone';
+import { itemZone, zoneChoice } from './shared/zone';
 import { UPDATE_OPTIONS, updateSchema } from './update.schema';
 
 const fields: INodeProperties[] = [
@@ -96,7 +96,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const parameters = {
 		meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }),
 		updateFields: this.getNodeParameter('updateFields', itemIndex, {}),
-		timeZone: this.getNodeParameter('timeZone', itemIndex, ''),
+		timeZone: zoneChoice(this, itemIndex),
 		workflowTimeZone: this.getTimezone(),
 		recurrenceChange: this.getNodeParameter('recurrenceChange', itemIndex, 'keep'),
 		recurrence: this.getNodeParameter('recurrence', itemIndex, {}),

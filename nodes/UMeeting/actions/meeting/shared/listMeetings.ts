@@ -7,7 +7,7 @@ import { parseParameters } from '../../../helpers/validation';
 import { callUMeeting } from '../../../transport';
 import { meetingPage, presentMeeting } from './answers';
 import { ANSWER_TIMES, timeZoneField } from './timeZone.field';
-import { itemZone } from './zone';
+import { itemZone, zoneChoice } from './zone';
 
 /** The page size the manual documents as the default; the node follows the pages it reports. */
 export const PAGE_SIZE = 30;
@@ -77,7 +77,7 @@ export function listMeetingsOperation(spec: { operation: string; endpoint: strin
 				returnAll,
 				limit: returnAll ? 1 : this.getNodeParameter('limit', itemIndex, 50),
 				filters: this.getNodeParameter('filters', itemIndex, {}),
-				timeZone: this.getNodeParameter('timeZone', itemIndex, ''),
+				timeZone: zoneChoice(this, itemIndex),
 			},
 			description,
 			itemIndex,
