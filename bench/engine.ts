@@ -36,7 +36,10 @@ async function rawLoop(url: string, items: number, parallel: number, key: string
 				{
 					method: 'POST',
 					agent,
-					headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8', 'Content-Length': Buffer.byteLength(body) },
+					headers: {
+						'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8',
+						'Content-Length': Buffer.byteLength(body),
+					},
 				},
 				(res) => {
 					let text = '';
@@ -93,7 +96,8 @@ export async function benchEngine(items: number, latencies: number[]): Promise<E
 				await run();
 				const ms = Number(process.hrtime.bigint() - started) / 1e6;
 				const stats: SimulatorStats = await simulator.stats();
-				if (stats.created !== items) throw new Error(`${client}: ${stats.created} meetings for ${items} items`);
+				if (stats.created !== items)
+					throw new Error(`${client}: ${stats.created} meetings for ${items} items`);
 				rows.push({
 					latencyMs,
 					client,

@@ -47,14 +47,22 @@ async function main() {
 	const ids = new Set(output?.map((item) => item.json.meeting_id));
 	const inOrder = output?.every((item, index) => (item.pairedItem as { item?: number }).item === index);
 	if (error || output?.length !== ITEMS || ids.size !== ITEMS || !inOrder) {
-		throw new Error(`run failed: ${error?.message ?? `${output?.length} items, ${ids.size} meetings, in order: ${inOrder}`}`);
+		throw new Error(
+			`run failed: ${error?.message ?? `${output?.length} items, ${ids.size} meetings, in order: ${inOrder}`}`,
+		);
 	}
 	console.log(`items                 ${ITEMS}`);
-	console.log(`time                  ${seconds.toFixed(1)} s (${((seconds * 1000) / ITEMS).toFixed(2)} ms/item, sequential)`);
+	console.log(
+		`time                  ${seconds.toFixed(1)} s (${((seconds * 1000) / ITEMS).toFixed(2)} ms/item, sequential)`,
+	);
 	console.log(`baseline rss / heap   ${mb(baseline.rss)} / ${mb(baseline.heapUsed)}`);
 	console.log(`peak rss / heap       ${mb(peak.rss)} / ${mb(peak.heapUsed)}`);
-	console.log(`peak growth rss/heap  ${mb(peak.rss - baseline.rss)} / ${mb(peak.heapUsed - baseline.heapUsed)}`);
-	console.log(`retained after GC     ${mb(retained)} heap (${(retained / ITEMS / 1024).toFixed(2)} KB per output item, still referenced)`);
+	console.log(
+		`peak growth rss/heap  ${mb(peak.rss - baseline.rss)} / ${mb(peak.heapUsed - baseline.heapUsed)}`,
+	);
+	console.log(
+		`retained after GC     ${mb(retained)} heap (${(retained / ITEMS / 1024).toFixed(2)} KB per output item, still referenced)`,
+	);
 }
 
 main().then(

@@ -17,11 +17,13 @@ export function benchModuleLoad(runs = 9) {
 		const t2 = process.hrtime.bigint();
 		console.log(JSON.stringify({ workflow: Number(t1 - t0) / 1e6, ours: Number(t2 - t1) / 1e6 }));
 	`;
-	const samples = Array.from({ length: runs }, () =>
-		JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' })) as {
-			workflow: number;
-			ours: number;
-		},
+	const samples = Array.from(
+		{ length: runs },
+		() =>
+			JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' })) as {
+				workflow: number;
+				ours: number;
+			},
 	);
 	const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 	return {

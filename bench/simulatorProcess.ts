@@ -13,10 +13,14 @@ export interface SimulatorStats {
 /** Runs the simulator CLI in a child process, so that its memory and CPU stay out of measurements. */
 export async function startSimulatorProcess(extraArgs: string[] = []) {
 	const root = join(__dirname, '..');
-	const child = spawn(process.execPath, ['-r', 'ts-node/register', join(root, 'test/simulator/cli.ts'), ...extraArgs], {
-		cwd: root,
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		['-r', 'ts-node/register', join(root, 'test/simulator/cli.ts'), ...extraArgs],
+		{
+			cwd: root,
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	const url = await new Promise<string>((resolve, reject) => {
 		let seen = '';
 		child.stdout.on('data', (chunk) => {
