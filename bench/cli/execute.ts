@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
-import type { N8nHome } from '../../scripts/e2e/n8nCli';
+import type { ExecuteOutput, N8nHome } from '../../scripts/e2e/n8nCli';
 
 export interface ExecuteRun {
 	code: number;
@@ -65,28 +65,7 @@ function readPeakRss(pid: number | undefined): number {
 	}
 }
 
-export interface RunData {
-	data?: {
-		resultData?: {
-			error?: { message?: string };
-			runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
-		};
-	};
-}
-
-/** The run JSON of --rawOutput; n8n may print log lines first, so it starts at the first "{" line. */
-export function parseRunData(stdout: string): RunData | undefined {
-	const lines = stdout.split('\n');
-	const start = lines.findIndex((line) => line.startsWith('{'));
-	if (start < 0) return undefined;
-	try {
-		return JSON.parse(lines.slice(start).join('\n')) as RunData;
-	} catch {
-		return undefined;
-	}
-}
-
 /** Items a node put out on its first output in its (only) run. */
-export function outputItems(run: RunData | undefined, nodeName: string) {
+export function outputItems(run: ExecuteOutput | undefined, nodeName: string) {
 	return run?.data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? [];
 }

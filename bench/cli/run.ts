@@ -4,8 +4,8 @@ import { join } from 'node:path';
 
 import { UMeetingSimulator } from '../../test/simulator';
 import { cache, CREDENTIAL_ID, installPackage, must, pack, prepare } from '../../scripts/e2e/harness';
-import { N8nHome } from '../../scripts/e2e/n8nCli';
-import { executeWorkflow, outputItems, parseRunData } from './execute';
+import { N8nHome, parseRunJson } from '../../scripts/e2e/n8nCli';
+import { executeWorkflow, outputItems } from './execute';
 import { markdownTable, type Measurement, type Ratio, ratioLines } from './report';
 import {
 	BASELINE,
@@ -68,7 +68,7 @@ async function main() {
 			simulator.options.latencyMs = latencyMs;
 			simulator.reset();
 			const run = await executeWorkflow(home, workflowId(variant, count));
-			const runData = parseRunData(run.stdout);
+			const runData = parseRunJson(run.stdout);
 			const output = outputItems(runData, lastNodeName(variant)).length;
 			const created = simulator.store.created;
 			const expectedMeetings = variant.books ? count : 0;

@@ -93,7 +93,7 @@ export function run(
 }
 
 /** n8n 2.x prints log lines before the JSON even with --rawOutput: the JSON starts at the first "{" line. */
-function parseRunJson(stdout: string): ExecuteOutput | undefined {
+export function parseRunJson(stdout: string): ExecuteOutput | undefined {
 	const lines = stdout.split('\n');
 	const start = lines.findIndex((line) => line.startsWith('{'));
 	if (start < 0) return undefined;

@@ -5,29 +5,14 @@ import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
 import { INSTANT_OPTIONS, instantSchema } from './instant.schema';
 import { createdMeeting, presentMeeting } from './shared/answers';
+import { capacityField, topicField } from './shared/meetingFields';
 import { meetingOptionFields } from './shared/meetingOptions.fields';
 import { ANSWER_TIMES, timeZoneField } from './shared/timeZone.field';
 import { itemZone, zoneChoice } from './shared/zone';
 
 const fields: INodeProperties[] = [
-	{
-		displayName: 'Topic',
-		name: 'topic',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Incident bridge',
-		description: 'Subject of the meeting, shown to everyone who joins',
-	},
-	{
-		displayName: 'Meeting Capacity',
-		name: 'meetingCapacity',
-		type: 'number',
-		required: true,
-		default: 10,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		description: 'How many participants the meeting room admits (at least 1)',
-	},
+	{ ...topicField, placeholder: 'e.g. Incident bridge' },
+	capacityField('How many participants the meeting room admits (at least 1)'),
 	timeZoneField(ANSWER_TIMES),
 	{
 		displayName: 'Additional Fields',

@@ -6,29 +6,13 @@ import { callUMeeting } from '../../transport';
 import { scheduleSchema } from './schedule.schema';
 import { createdMeeting, presentMeeting } from './shared/answers';
 import { meetingOptionFields } from './shared/meetingOptions.fields';
-import { recurrenceRuleFields } from './shared/recurrence.fields';
+import { capacityField, recurrenceField, topicField } from './shared/meetingFields';
 import { timeZoneField } from './shared/timeZone.field';
 import { itemZone, zoneChoice } from './shared/zone';
 
 const fields: INodeProperties[] = [
-	{
-		displayName: 'Topic',
-		name: 'topic',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Quarterly review with ACME',
-		description: 'Subject of the meeting, shown to everyone who joins',
-	},
-	{
-		displayName: 'Meeting Capacity',
-		name: 'meetingCapacity',
-		type: 'number',
-		required: true,
-		default: 10,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		description: 'How many participants the meeting room admits (at least 1)',
-	},
+	topicField,
+	capacityField('How many participants the meeting room admits (at least 1)'),
 	{
 		displayName: 'Start Time',
 		name: 'startTime',
@@ -70,16 +54,7 @@ const fields: INodeProperties[] = [
 			'waitingRoom',
 		]),
 	},
-	{
-		displayName: 'Recurrence',
-		name: 'recurrence',
-		type: 'fixedCollection',
-		placeholder: 'Add Recurrence',
-		default: {},
-		typeOptions: { multipleValues: false },
-		description: 'Make this a recurring meeting series; leave empty for a single meeting',
-		options: [{ displayName: 'Recurrence', name: 'rule', values: recurrenceRuleFields }],
-	},
+	recurrenceField({ description: 'Make this a recurring meeting series; leave empty for a single meeting' }),
 ];
 
 export const description = updateDisplayOptions(

@@ -6,19 +6,12 @@ import { wholeNumber } from '../../helpers/fieldSchemas';
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
 import { noData } from './shared/answers';
+import { capacityField } from './shared/meetingFields';
 import { meetingLocator, meetingRef } from './shared/meetingLocator';
 
 const fields: INodeProperties[] = [
 	meetingLocator({ description: 'The meeting whose capacity to change' }),
-	{
-		displayName: 'Meeting Capacity',
-		name: 'meetingCapacity',
-		type: 'number',
-		required: true,
-		default: 10,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		description: 'The new number of participants the meeting room admits (at least 1)',
-	},
+	capacityField('The new number of participants the meeting room admits (at least 1)'),
 ];
 
 export const description = updateDisplayOptions(

@@ -6,7 +6,7 @@ import { callUMeeting } from '../../transport';
 import { meetingDetails, noData, presentMeeting } from './shared/answers';
 import { meetingLocator } from './shared/meetingLocator';
 import { meetingOptionFields } from './shared/meetingOptions.fields';
-import { recurrenceRuleFields } from './shared/recurrence.fields';
+import { recurrenceField } from './shared/meetingFields';
 import { timeZoneField } from './shared/timeZone.field';
 import { itemZone, zoneChoice } from './shared/zone';
 import { UPDATE_OPTIONS, updateSchema } from './update.schema';
@@ -75,16 +75,7 @@ const fields: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Recurrence',
-		name: 'recurrence',
-		type: 'fixedCollection',
-		placeholder: 'Add Recurrence',
-		default: {},
-		typeOptions: { multipleValues: false },
-		displayOptions: { show: { recurrenceChange: ['set'] } },
-		options: [{ displayName: 'Recurrence', name: 'rule', values: recurrenceRuleFields }],
-	},
+	recurrenceField({ displayOptions: { show: { recurrenceChange: ['set'] } } }),
 ];
 
 export const description = updateDisplayOptions(
