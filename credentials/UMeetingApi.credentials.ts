@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
+import { SERVICE_TIME_ZONE_DEFAULT, TIME_ZONE_OPTIONS } from '../nodes/UMeeting/helpers/timeZones';
 import { baseUrlProblem } from '../nodes/UMeeting/transport/baseUrl';
 
 export const DEFAULT_BASE_URL = 'https://api.systeccloud.com';
@@ -48,6 +49,15 @@ export class UMeetingApi implements ICredentialType {
 			required: true,
 			description:
 				'Root of the UMeeting API, without the /umeeting path. Change it only for a private deployment. Must use https:// (http:// is accepted for localhost only, unless Allow Insecure HTTP is on).',
+		},
+		{
+			displayName: 'Service Time Zone',
+			name: 'serviceTimeZone',
+			type: 'options',
+			options: TIME_ZONE_OPTIONS,
+			default: SERVICE_TIME_ZONE_DEFAULT,
+			description:
+				'The time zone this UMeeting deployment reads and writes its times in. UMeeting sends and receives times such as 2026-12-01 09:30:00 without a zone; the public service at api.systeccloud.com runs in China (Asia/Shanghai). Change it only if your provider runs a private deployment in another zone. It is not the zone you enter times in: that is the Time Zone of each UMeeting node.',
 		},
 		{
 			displayName: 'Allow Insecure HTTP',

@@ -5,4 +5,6 @@ export interface UMeetingCredentials {
 	apiSecret: string;
 	baseUrl: string;
 	allowInsecureHttp?: boolean;
+	/** Absent in credentials saved before the field existed: the default then applies. */
+	serviceTimeZone?: string;
 }
