@@ -12,6 +12,11 @@ export function useSimulator(options: SimulatorOptions = {}) {
 	beforeEach(() => simulator.reset());
 	return {
 		simulator,
-		credentials: () => ({ apiKey: simulator.apiKey, apiSecret: simulator.apiSecret, baseUrl: simulator.url }),
+		credentials: () => ({
+			apiKey: simulator.apiKey,
+			apiSecret: simulator.apiSecret,
+			baseUrl: simulator.url,
+			serviceTimeZone: simulator.clock.zone,
+		}),
 	};
 }

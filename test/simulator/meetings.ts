@@ -23,6 +23,8 @@ export interface StoredMeeting {
 	id: string;
 	topic: string;
 	start_time: string;
+	/** The instant start_time stands for in the service's zone, as ISO 8601 in UTC. */
+	start_instant: string;
 	duration: number;
 	status: MeetingStatus;
 	/** Set by delete; a deleted meeting that had ended keeps status 3. */

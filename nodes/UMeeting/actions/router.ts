@@ -1,76 +1,104 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { readRequestOptions } from '../transport/requestOptions';
+import { runSession } from '../transport/session';
 import * as meeting from './meeting';
+import type { Operation, RunInfo, Send } from './operation';
 
-type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+const RESOURCES: Record<string, Record<string, Operation>> = { meeting: meeting.operations };
 
-const OPERATIONS: Record<string, Record<string, Operation>> = {
-	meeting: Object.fromEntries(
-		Object.entries(meeting.operations).map(([name, operation]) => [name, operation.execute]),
-	),
-};
+type NodeError = NodeApiError | NodeOperationError;
 
 /**
- * Runs the chosen operation once per input item, up to Max Parallel Requests items at a time.
- * Output keeps the input order whatever order the answers come in, and each output item is paired
- * with the item it came from. With Continue On Fail a failed item becomes an error item and the
- * others still run; without it no new item starts after a failure, the items already under way
- * finish, and the run fails with the error of the earliest failed item.
+ * Runs the chosen operation for every input item in two passes. First every item is prepared (its
+ * parameters read and checked, its request built): without Continue On Fail one invalid item fails
+ * the run before anything is sent; with it, invalid items become error items. Then the prepared
+ * items are sent, up to Max Parallel Requests at a time. Output keeps the input order and each output
+ * item is paired with its input. When a request fails without Continue On Fail, no new item starts,
+ * those under way finish, and the run fails with the earliest failure, whose description lists the
+ * items already done.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const { maxParallel } = readRequestOptions(this, 0);
-	const results: INodeExecutionData[][] = [];
-	const failures: Array<{ itemIndex: number; error: NodeApiError | NodeOperationError }> = [];
-	let next = 0;
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = RESOURCES[resource]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `Unsupported operation "${resource}: ${operationName}"`);
+	}
+	const session = await runSession(this);
+	const run: RunInfo = {
+		serviceTimeZone: session.serviceTimeZone,
+		asTool: this.getNode().type.endsWith('Tool'),
+	};
 
+	const results: INodeExecutionData[][] = [];
+	const sends: Array<Send | undefined> = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			sends[itemIndex] = operation.prepare.call(this, itemIndex, run);
+		} catch (error) {
+			const failure = asNodeError(this, error, itemIndex);
+			if (!this.continueOnFail()) throw failure;
+			results[itemIndex] = errorItem(failure, itemIndex);
+		}
+	}
+
+	const queue = sends.flatMap((send, itemIndex) => (send ? [itemIndex] : []));
+	const failures: Array<{ itemIndex: number; error: NodeError }> = [];
+	let next = 0;
 	const worker = async () => {
-		while (next < items.length && failures.length === 0) {
-			const itemIndex = next++;
+		while (next < queue.length && failures.length === 0) {
+			const itemIndex = queue[next++];
 			try {
-				results[itemIndex] = await runItem(this, itemIndex);
+				const output = await sends[itemIndex]!();
+				results[itemIndex] = output.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
 			} catch (error) {
 				const failure = asNodeError(this, error, itemIndex);
 				if (!this.continueOnFail()) {
 					failures.push({ itemIndex, error: failure });
 					return;
 				}
-				results[itemIndex] = [
-					{
-						json: {
-							error: failure.message,
-							...(failure.description ? { description: failure.description } : {}),
-						},
-						pairedItem: { item: itemIndex },
-					},
-				];
+				results[itemIndex] = errorItem(failure, itemIndex);
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(maxParallel, items.length) }, worker));
+	await Promise.all(Array.from({ length: Math.min(session.maxParallel, queue.length) }, worker));
 
-	if (failures.length) throw failures.sort((a, b) => a.itemIndex - b.itemIndex)[0].error;
+	if (failures.length) {
+		const { error } = failures.sort((a, b) => a.itemIndex - b.itemIndex)[0];
+		if (operation.changesMeetings) reportDone(error, results);
+		throw error;
+	}
 	return [results.flat()];
 }
 
-async function runItem(context: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const resource = context.getNodeParameter('resource', itemIndex) as string;
-	const operation = context.getNodeParameter('operation', itemIndex) as string;
-	const run = OPERATIONS[resource]?.[operation];
-	if (!run) {
-		throw new NodeOperationError(context.getNode(), `Unsupported operation "${resource}: ${operation}"`, {
-			itemIndex,
-		});
-	}
-	const data = await run.call(context, itemIndex);
-	return context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(data), {
-		itemData: { item: itemIndex },
-	});
+/** Adds to the error which items were done before the run failed: the run's output is lost with it. */
+function reportDone(error: NodeError, results: INodeExecutionData[][]) {
+	const done = results.flatMap((output, itemIndex) =>
+		output
+			.filter((item) => !item.json.error && item.json.meeting_id !== undefined)
+			.map((item) => {
+				const link = typeof item.json.join_url === 'string' ? ` (join URL ${item.json.join_url})` : '';
+				return `item ${itemIndex} -> meeting ${String(item.json.meeting_id)}${link}`;
+			}),
+	);
+	const summary = done.length
+		? `Already done in this run, and not undone: ${done.join('; ')}. Leave these items out (or look the meetings up) before running again.`
+		: 'No other item of this run was done before the failure.';
+	error.description = [error.description, summary].filter(Boolean).join(' ');
 }
 
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
+function errorItem(failure: NodeError, itemIndex: number): INodeExecutionData[] {
+	return [
+		{
+			json: { error: failure.message, ...(failure.description ? { description: failure.description } : {}) },
+			pairedItem: { item: itemIndex },
+		},
+	];
+}
+
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { describeValue, isValidTimeZone } from './time';
+import { describeValue } from './time';
+import { isValidTimeZone } from './timeZones';
 
 /**
  * Building blocks shared by the endpoint schemas. Each one accepts what n8n can hand over for a

@@ -1,54 +1,54 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+
+/**
+ * The time model. UMeeting reads and writes zoneless `yyyy-MM-dd HH:mm:ss` texts in its own zone
+ * (the credential's Service Time Zone). A person's input without an offset is meant in the node's
+ * Time Zone (the item zone, by default the workflow's), which is also the zone answers are shown
+ * in. The machine's own zone is never consulted.
+ */
+export interface TimeZones {
+	/** Zone of input without an offset, and of the ISO times in the output. */
+	item: string;
+	/** Zone the service reads and writes its texts in. */
+	service: string;
+}
 
 /** The only time format the UMeeting API reads and writes; it carries no zone. */
 export const SERVICE_TIME_FORMAT = 'yyyy-MM-dd HH:mm:ss';
-
-/**
- * Default of the time-zone fields: n8n builds $now in the workflow's zone (its settings, else the
- * instance default), so the editor's expression preview shows the user which zone that is.
- */
-export const WORKFLOW_TIME_ZONE = '={{ $now.zoneName }}';
-
-/** Every IANA zone the runtime knows, for the time-zone fields. */
-export const TIME_ZONE_OPTIONS = [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])]
-	.sort()
-	.map((zone) => ({ name: zone, value: zone }));
 
 export type Converted = { ok: true; value: string } | { ok: false; reason: string };
 
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
-const zoneValidity = new Map<string, boolean>();
-
-/** Whether the runtime knows the zone; remembered, since each check builds an Intl formatter. */
-export function isValidTimeZone(zone: string): boolean {
-	let valid = zoneValidity.get(zone);
-	if (valid === undefined) {
-		valid = IANAZone.isValidZone(zone);
-		zoneValidity.set(zone, valid);
-	}
-	return valid;
+/**
+ * Turns what a user or an expression gives for a moment in time into the service's text for that
+ * instant. Text without an offset is wall-clock time in the item zone (as the editor's date picker
+ * stores it); text with an offset or Z, a Date or a Luxon DateTime is an instant whatever the zones.
+ */
+export function toServiceTime(input: unknown, zones: TimeZones): Converted {
+	const instant = readInstant(input, zones.item);
+	if (!instant.ok) return instant;
+	return writeServiceTime(instant.value, zones.service);
 }
 
-/**
- * Turns what a user or an expression gives for a moment in time into the service's wall-clock
- * text in `zone`. Text without an offset is read as wall-clock time in `zone` (that is how the
- * editor's date picker stores it); text with an offset, a Date or a Luxon DateTime is an
- * instant and is converted into `zone`. The machine's own zone is never consulted.
- */
-export function toServiceTime(input: unknown, zone: string): Converted {
-	if (input instanceof Date) return fromInstant(input.toISOString(), zone);
+type Read = { ok: true; value: DateTime } | { ok: false; reason: string };
+
+function readInstant(input: unknown, zone: string): Read {
+	if (input instanceof Date) {
+		const instant = DateTime.fromJSDate(input);
+		return instant.isValid ? { ok: true, value: instant } : { ok: false, reason: 'is an invalid date' };
+	}
 	if (isDateTimeLike(input)) {
 		const iso = input.toISO();
-		return iso ? fromInstant(iso, zone) : { ok: false, reason: 'is an invalid date-time value' };
+		return iso ? fromIso(iso) : { ok: false, reason: 'is an invalid date-time value' };
 	}
 	if (typeof input !== 'string') {
 		return { ok: false, reason: `must be a date and time (got ${describeValue(input)})` };
 	}
 	const text = input.trim();
 	if (text === '') return { ok: false, reason: 'is required' };
-	if (WITH_OFFSET.test(text)) return fromInstant(text, zone);
+	if (WITH_OFFSET.test(text)) return fromIso(text);
 	const wall = WALL_TIME.exec(text);
 	if (wall) return fromWallTime(wall, zone);
 	return {
@@ -57,13 +57,13 @@ export function toServiceTime(input: unknown, zone: string): Converted {
 	};
 }
 
-function fromInstant(iso: string, zone: string): Converted {
+function fromIso(iso: string): Read {
 	const instant = DateTime.fromISO(iso, { setZone: true });
 	if (!instant.isValid) return { ok: false, reason: `is not a valid date and time (got "${iso}")` };
-	return { ok: true, value: instant.setZone(zone).toFormat(SERVICE_TIME_FORMAT) };
+	return { ok: true, value: instant };
 }
 
-function fromWallTime(parts: RegExpExecArray, zone: string): Converted {
+function fromWallTime(parts: RegExpExecArray, zone: string): Read {
 	const [year, month, day, hour, minute, second] = parts.slice(1, 7).map((p) => Number(p ?? 0));
 	const local = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone });
 	if (!local.isValid) return { ok: false, reason: `is not a valid date and time (got "${parts[0]}")` };
@@ -76,7 +76,40 @@ function fromWallTime(parts: RegExpExecArray, zone: string): Converted {
 			reason: `does not exist in ${zone} (the clocks skip it for daylight saving time): got "${parts[0]}"`,
 		};
 	}
-	return { ok: true, value: local.toFormat(SERVICE_TIME_FORMAT) };
+	return { ok: true, value: local };
+}
+
+/**
+ * The service's text for an instant. In the hour a service zone repeats when its clocks go back,
+ * one text stands for two instants and the service reads it as one of them (the later offset, as
+ * Luxon does); an instant the service would read back differently is refused rather than shifted.
+ */
+function writeServiceTime(instant: DateTime, serviceZone: string): Converted {
+	const text = instant.setZone(serviceZone).toFormat(SERVICE_TIME_FORMAT);
+	const readBack = readServiceTime(text, serviceZone);
+	if (readBack && readBack.toMillis() !== Math.floor(instant.toMillis() / 1000) * 1000) {
+		return {
+			ok: false,
+			reason: `falls in the hour that repeats in the service's time zone ${serviceZone} when its clocks go back: UMeeting would read "${text}" as ${readBack.toISO({ suppressMilliseconds: true })}. Choose a time outside that hour.`,
+		};
+	}
+	return { ok: true, value: text };
+}
+
+/** The instant a service text stands for, or null when the text is not a service time. */
+export function readServiceTime(text: string, serviceZone: string): DateTime | null {
+	const parts = WALL_TIME.exec(text.trim());
+	if (!parts) return null;
+	const [year, month, day, hour, minute, second] = parts.slice(1, 7).map((p) => Number(p ?? 0));
+	const instant = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: serviceZone });
+	return instant.isValid ? instant : null;
+}
+
+/** A service text as ISO 8601 with the offset of the item zone, `minutes` later; null when unreadable. */
+export function serviceTimeToIso(text: string, zones: TimeZones, minutes = 0): string | null {
+	const instant = readServiceTime(text, zones.service);
+	if (!instant) return null;
+	return instant.plus({ minutes }).setZone(zones.item).toISO({ suppressMilliseconds: true });
 }
 
 function isDateTimeLike(value: unknown): value is { toISO: () => string | null } {
@@ -94,13 +127,4 @@ export function describeValue(value: unknown): string {
 	if (typeof value === 'object') return 'an object';
 	if (typeof value === 'string') return `"${value}"`;
 	return `${typeof value} ${String(value)}`;
-}
-
-/** A service time (wall time in `zone`) as ISO 8601 with that zone's offset; null when unreadable. */
-export function toIsoInZone(serviceTime: string, zone: string): string | null {
-	const parts = WALL_TIME.exec(serviceTime.trim());
-	if (!parts) return null;
-	const [year, month, day, hour, minute, second] = parts.slice(1, 7).map((p) => Number(p ?? 0));
-	const local = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone });
-	return local.isValid ? local.toISO({ suppressMilliseconds: true }) : null;
 }

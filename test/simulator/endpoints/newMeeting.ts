@@ -21,7 +21,7 @@ type Answer = (meeting: StoredMeeting) => Record<string, unknown>;
 
 /** Stores a new meeting and returns the data answered for it, which the store keeps as well. */
 export function addMeeting(
-	{ store, publicUrl }: EndpointContext,
+	{ store, publicUrl, clock }: EndpointContext,
 	form: Form,
 	spec: MeetingSpec,
 	answer: Answer,
@@ -31,6 +31,7 @@ export function addMeeting(
 		id,
 		topic: spec.topic,
 		start_time: spec.start,
+		start_instant: clock.parse(spec.start).toUTC().toISO()!,
 		duration: spec.duration,
 		status: spec.status,
 		type: spec.type,

@@ -64,7 +64,8 @@ export function checkUpdate(form: Form): UpdateRequest {
 	};
 }
 
-export function update(form: Form, { store, publicUrl }: EndpointContext) {
+export function update(form: Form, context: EndpointContext) {
+	const { store, publicUrl } = context;
 	const request = checkUpdate(form);
 	const meeting = store.get(request.id);
 	if (!meeting) {
@@ -91,6 +92,7 @@ export function update(form: Form, { store, publicUrl }: EndpointContext) {
 	}
 	meeting.recurrence = recurrence;
 	meeting.start_time = request.start;
+	meeting.start_instant = context.clock.parse(request.start).toUTC().toISO()!;
 	meeting.duration = request.duration;
 	meeting.topic = request.topic ?? meeting.topic;
 	meeting.password = request.password ?? meeting.password;

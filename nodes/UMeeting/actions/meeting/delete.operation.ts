@@ -1,9 +1,11 @@
 import { stopMeetingOperation } from './shared/stopMeeting';
 
-export const { description, execute } = stopMeetingOperation({
+export const { description, prepare } = stopMeetingOperation({
 	operation: 'delete',
 	endpoint: 'share/delete',
 	done: 'deleted',
 	locatorDescription:
 		'Cancels the meeting for good; its join link stops working. Careful: a meeting number deletes every meeting of a recurring series; use an occurrence uuid (from the occurrences of the schedule answer) to delete just one.',
 });
+
+export const changesMeetings = true;

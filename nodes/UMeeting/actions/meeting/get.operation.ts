@@ -1,17 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
-import { meetingDetails, presentMeeting } from './shared/answers';
+import { jsonItems, type RunInfo, type Send } from '../operation';
+import { meetingDetails, presentMeeting, withoutHostSecrets } from './shared/answers';
+import { hostSecretsFields, includeHostSecrets } from './shared/hostSecrets.field';
 import { lookupSchema } from './shared/lookup.schema';
 import { meetingLocator } from './shared/meetingLocator';
 import { ANSWER_TIMES, timeZoneField } from './shared/timeZone.field';
-import { itemZone, zoneChoice } from './shared/zone';
+import { readZones, zonesOf } from './shared/zones';
 
 const fields: INodeProperties[] = [
 	meetingLocator({ description: 'The meeting to read' }),
 	timeZoneField(ANSWER_TIMES),
+	...hostSecretsFields,
 ];
 
 export const description = updateDisplayOptions(
@@ -19,22 +22,27 @@ export const description = updateDisplayOptions(
 	fields,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { meetingId } = parseParameters(
+export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
+	const { meetingId, ...zoneValues } = parseParameters(
 		this,
 		lookupSchema,
 		{
 			meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }),
-			timeZone: zoneChoice(this, itemIndex),
+			...readZones(this, itemIndex, run),
 		},
 		description,
 		itemIndex,
 	);
-	const meeting = await callUMeeting.call(this, {
-		endpoint: 'share/get',
-		form: { meeting_id: meetingId },
-		itemIndex,
-		data: meetingDetails,
-	});
-	return presentMeeting(meeting, itemZone(this, itemIndex));
+	const zones = zonesOf(zoneValues);
+	const keepSecrets = includeHostSecrets(this, itemIndex, run);
+	return async () => {
+		const meeting = await callUMeeting.call(this, {
+			endpoint: 'share/get',
+			form: { meeting_id: meetingId },
+			itemIndex,
+			data: meetingDetails,
+		});
+		const json = presentMeeting({ meeting_id: meeting.id, ...meeting }, zones);
+		return jsonItems(keepSecrets ? json : withoutHostSecrets(json));
+	};
 }

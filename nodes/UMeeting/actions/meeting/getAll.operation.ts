@@ -1,6 +1,6 @@
 import { listMeetingsOperation } from './shared/listMeetings';
 
-export const { description, execute } = listMeetingsOperation({
+export const { description, prepare } = listMeetingsOperation({
 	operation: 'getAll',
 	endpoint: 'share/list',
 	what: 'scheduled or running meetings',

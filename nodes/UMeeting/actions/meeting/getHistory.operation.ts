@@ -1,6 +1,6 @@
 import { listMeetingsOperation } from './shared/listMeetings';
 
-export const { description, execute } = listMeetingsOperation({
+export const { description, prepare } = listMeetingsOperation({
 	operation: 'getHistory',
 	endpoint: 'share/history',
 	what: 'cancelled or ended meetings',

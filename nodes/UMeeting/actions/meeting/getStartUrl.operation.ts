@@ -1,8 +1,9 @@
 import { startUrl } from './shared/answers';
 import { hostSecretOperation } from './shared/hostSecret';
 
-export const { description, execute } = hostSecretOperation({
+export const { description, prepare } = hostSecretOperation({
 	operation: 'getStartUrl',
+	name: 'Get Start URL',
 	endpoint: 'share/getStartUrl',
 	meetingField: 'id',
 	answer: startUrl,

@@ -1,8 +1,9 @@
 import { hostToken } from './shared/answers';
 import { hostSecretOperation } from './shared/hostSecret';
 
-export const { description, execute } = hostSecretOperation({
+export const { description, prepare } = hostSecretOperation({
 	operation: 'getToken',
+	name: 'Get Host Token',
 	endpoint: 'share/token',
 	meetingField: 'meeting_id',
 	answer: hostToken,

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { Operation } from '../operation';
+
 import * as createInstant from './instant.operation';
 import * as deleteMeeting from './delete.operation';
 import * as end from './end.operation';
@@ -12,8 +14,8 @@ import * as schedule from './schedule.operation';
 import * as setCapacity from './setCapacity.operation';
 import * as update from './update.operation';
 
-/** Each operation by its parameter value: fields and execute. */
-export const operations = {
+/** Each operation by its parameter value: fields, prepare and whether it changes meetings. */
+export const operations: Record<string, Operation> = {
 	createInstant,
 	delete: deleteMeeting,
 	end,

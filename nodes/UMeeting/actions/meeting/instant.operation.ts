@@ -1,14 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
 import { INSTANT_OPTIONS, instantSchema } from './instant.schema';
-import { createdMeeting, presentMeeting } from './shared/answers';
+import { jsonItems, type RunInfo, type Send } from '../operation';
+import { createdMeeting, presentMeeting, withoutHostSecrets } from './shared/answers';
+import { hostSecretsFields, includeHostSecrets } from './shared/hostSecrets.field';
 import { capacityField, topicField } from './shared/meetingFields';
 import { meetingOptionFields } from './shared/meetingOptions.fields';
 import { ANSWER_TIMES, timeZoneField } from './shared/timeZone.field';
-import { itemZone, zoneChoice } from './shared/zone';
+import { readZones } from './shared/zones';
 
 const fields: INodeProperties[] = [
 	{ ...topicField, placeholder: 'e.g. Incident bridge' },
@@ -31,6 +33,7 @@ const fields: INodeProperties[] = [
 			},
 		]),
 	},
+	...hostSecretsFields,
 ];
 
 export const description = updateDisplayOptions(
@@ -38,19 +41,26 @@ export const description = updateDisplayOptions(
 	fields,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export const changesMeetings = true;
+
+export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
 	const parameters = {
 		topic: this.getNodeParameter('topic', itemIndex),
 		meetingCapacity: this.getNodeParameter('meetingCapacity', itemIndex),
-		timeZone: zoneChoice(this, itemIndex),
+		...readZones(this, itemIndex, run),
 		additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}),
 	};
-	const form = parseParameters(this, instantSchema, parameters, description, itemIndex);
-	const meeting = await callUMeeting.call(this, {
-		endpoint: 'share/instant',
-		form,
-		itemIndex,
-		data: createdMeeting,
-	});
-	return presentMeeting(meeting, itemZone(this, itemIndex));
+	const { form, zones } = parseParameters(this, instantSchema, parameters, description, itemIndex);
+	const keepSecrets = includeHostSecrets(this, itemIndex, run);
+	return async () => {
+		const meeting = await callUMeeting.call(this, {
+			endpoint: 'share/instant',
+			form,
+			itemIndex,
+			data: createdMeeting,
+		});
+		const duration = form.duration === undefined ? undefined : Number(form.duration);
+		const json = presentMeeting(meeting, zones, { duration });
+		return jsonItems(keepSecrets ? json : withoutHostSecrets(json));
+	};
 }

@@ -1,14 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
 import { scheduleSchema } from './schedule.schema';
-import { createdMeeting, presentMeeting } from './shared/answers';
+import { jsonItems, type RunInfo, type Send } from '../operation';
+import { createdMeeting, presentMeeting, withoutHostSecrets } from './shared/answers';
+import { hostSecretsFields, includeHostSecrets } from './shared/hostSecrets.field';
 import { meetingOptionFields } from './shared/meetingOptions.fields';
 import { capacityField, recurrenceField, topicField } from './shared/meetingFields';
 import { timeZoneField } from './shared/timeZone.field';
-import { itemZone, zoneChoice } from './shared/zone';
+import { readZones } from './shared/zones';
 
 const fields: INodeProperties[] = [
 	topicField,
@@ -20,7 +22,7 @@ const fields: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			'When the meeting starts. A time without an offset (as the date picker gives) is read in the Time Zone below; an ISO 8601 time with an offset or Z, or a DateTime such as {{ $now.plus(1, "day") }}, is converted into that zone. Also accepts "yyyy-MM-dd HH:mm:ss".',
+			'When the meeting starts. A time without an offset (as the date picker gives) is meant in the Time Zone below; an ISO 8601 time with an offset or Z, or a DateTime such as {{ $now.plus(1, "day") }}, is that instant whatever the zones. Also accepts "yyyy-MM-dd HH:mm:ss".',
 	},
 	{
 		displayName: 'Duration (Minutes)',
@@ -32,7 +34,7 @@ const fields: INodeProperties[] = [
 		description: 'Length of the meeting in whole minutes; UMeeting requires more than 30',
 	},
 	timeZoneField(
-		"Zone in which the start time (and a recurrence end date) is sent, as UMeeting reads times without a zone, and in which the answer's times are given back as ISO 8601.",
+		"Zone in which a Start Time (and a recurrence End Date) without an offset is meant, and in which the output's times are shown. The node sends UMeeting the same instant written in the service's zone (set in the credential).",
 	),
 	{
 		displayName: 'Additional Fields',
@@ -55,6 +57,7 @@ const fields: INodeProperties[] = [
 		]),
 	},
 	recurrenceField({ description: 'Make this a recurring meeting series; leave empty for a single meeting' }),
+	...hostSecretsFields,
 ];
 
 export const description = updateDisplayOptions(
@@ -62,23 +65,28 @@ export const description = updateDisplayOptions(
 	fields,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export const changesMeetings = true;
+
+export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
 	const parameters = {
 		topic: this.getNodeParameter('topic', itemIndex),
 		meetingCapacity: this.getNodeParameter('meetingCapacity', itemIndex),
 		startTime: this.getNodeParameter('startTime', itemIndex),
 		duration: this.getNodeParameter('duration', itemIndex),
-		timeZone: zoneChoice(this, itemIndex),
-		workflowTimeZone: this.getTimezone(),
+		...readZones(this, itemIndex, run),
 		additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}),
 		recurrence: this.getNodeParameter('recurrence', itemIndex, {}),
 	};
-	const form = parseParameters(this, scheduleSchema, parameters, description, itemIndex);
-	const meeting = await callUMeeting.call(this, {
-		endpoint: 'share/schedule',
-		form,
-		itemIndex,
-		data: createdMeeting,
-	});
-	return presentMeeting(meeting, itemZone(this, itemIndex));
+	const { form, zones } = parseParameters(this, scheduleSchema, parameters, description, itemIndex);
+	const keepSecrets = includeHostSecrets(this, itemIndex, run);
+	return async () => {
+		const meeting = await callUMeeting.call(this, {
+			endpoint: 'share/schedule',
+			form,
+			itemIndex,
+			data: createdMeeting,
+		});
+		const json = presentMeeting(meeting, zones, { start_time: form.start_time, duration: Number(form.duration) });
+		return jsonItems(keepSecrets ? json : withoutHostSecrets(json));
+	};
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
-import { timeZoneChoice, text, wholeNumber } from '../../helpers/fieldSchemas';
+import { text, wholeNumber } from '../../helpers/fieldSchemas';
 import { toServiceTime } from '../../helpers/time';
 import { meetingOptions, optionsToForm } from './shared/meetingOptions.schema';
 import { recurrenceRule, recurrenceToForm } from './shared/recurrence.schema';
+import { zoneParameters, zonesOf } from './shared/zones';
 
 /**
  * share/schedule: one schema that checks every parameter of the Schedule operation and maps it
@@ -16,9 +17,7 @@ export const scheduleSchema = z
 		meetingCapacity: wholeNumber({ min: 1 }),
 		startTime: z.unknown(),
 		duration: wholeNumber({ greaterThan: 30 }),
-		timeZone: timeZoneChoice,
-		/** The zone n8n runs this workflow in, used when Time Zone is left blank. */
-		workflowTimeZone: z.string(),
+		...zoneParameters,
 		additionalFields: meetingOptions([
 			'password',
 			'userKey',
@@ -34,20 +33,21 @@ export const scheduleSchema = z
 		]).default({}),
 		recurrence: z.object({ rule: recurrenceRule.optional() }).strict().default({}),
 	})
-	.transform((params, ctx): Record<string, string> => {
-		const zone = params.timeZone ?? params.workflowTimeZone;
-		const start = toServiceTime(params.startTime, zone);
+	.transform((params, ctx) => {
+		const zones = zonesOf(params);
+		const start = toServiceTime(params.startTime, zones);
 		if (!start.ok) {
 			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['startTime'], message: start.reason });
 			return z.NEVER;
 		}
 		const rule = params.recurrence.rule;
-		return {
+		const form: Record<string, string> = {
 			topic: params.topic,
 			meeting_capacity: String(params.meetingCapacity),
 			start_time: start.value,
 			duration: String(params.duration),
 			...optionsToForm(params.additionalFields, 'additionalFields', ctx),
-			...(rule ? recurrenceToForm(rule, zone, start.value, ctx) : {}),
+			...(rule ? recurrenceToForm(rule, zones, start.value, ctx) : {}),
 		};
+		return { form, zones };
 	});

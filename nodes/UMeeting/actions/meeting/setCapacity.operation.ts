@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { wholeNumber } from '../../helpers/fieldSchemas';
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
+import { jsonItems, type Send } from '../operation';
 import { noData } from './shared/answers';
 import { capacityField } from './shared/meetingFields';
 import { meetingLocator, meetingRef } from './shared/meetingLocator';
@@ -21,7 +22,9 @@ export const description = updateDisplayOptions(
 
 const setCapacitySchema = z.object({ meetingId: meetingRef(), meetingCapacity: wholeNumber({ min: 1 }) });
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export const changesMeetings = true;
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): Send {
 	const { meetingId, meetingCapacity } = parseParameters(
 		this,
 		setCapacitySchema,
@@ -32,12 +35,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		description,
 		itemIndex,
 	);
-	// The meeting number is part of this endpoint's path; meetingRef allows digits only.
-	await callUMeeting.call(this, {
-		endpoint: `share/resetCapacity/${meetingId}`,
-		form: { meeting_capacity: String(meetingCapacity) },
-		itemIndex,
-		data: noData,
-	});
-	return { success: true, meeting_id: meetingId, meeting_capacity: meetingCapacity };
+	return async () => {
+		// The meeting number is part of this endpoint's path; meetingRef allows digits only.
+		await callUMeeting.call(this, {
+			endpoint: `share/resetCapacity/${meetingId}`,
+			form: { meeting_capacity: String(meetingCapacity) },
+			itemIndex,
+			data: noData,
+		});
+		return jsonItems({ success: true, meeting_id: meetingId, meeting_capacity: meetingCapacity });
+	};
 }

@@ -1,14 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
+import { jsonItems, type RunInfo, type Send } from '../operation';
 import { meetingDetails, noData, presentMeeting } from './shared/answers';
 import { meetingLocator } from './shared/meetingLocator';
 import { meetingOptionFields } from './shared/meetingOptions.fields';
 import { recurrenceField } from './shared/meetingFields';
 import { timeZoneField } from './shared/timeZone.field';
-import { itemZone, zoneChoice } from './shared/zone';
+import { readZones } from './shared/zones';
 import { UPDATE_OPTIONS, updateSchema } from './update.schema';
 
 const fields: INodeProperties[] = [
@@ -50,7 +51,7 @@ const fields: INodeProperties[] = [
 		]),
 	},
 	timeZoneField(
-		"Zone in which a new start time (and a recurrence end date) is sent, and in which the output's times are given back as ISO 8601.",
+		"Zone in which a new Start Time (and a recurrence End Date) without an offset is meant, and in which the output's times are shown.",
 	),
 	{
 		displayName: 'Recurrence Change',
@@ -83,39 +84,48 @@ export const description = updateDisplayOptions(
 	fields,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export const changesMeetings = true;
+
+export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
 	const parameters = {
 		meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }),
 		updateFields: this.getNodeParameter('updateFields', itemIndex, {}),
-		timeZone: zoneChoice(this, itemIndex),
-		workflowTimeZone: this.getTimezone(),
+		...readZones(this, itemIndex, run),
 		recurrenceChange: this.getNodeParameter('recurrenceChange', itemIndex, 'keep'),
 		recurrence: this.getNodeParameter('recurrence', itemIndex, {}),
 	};
 	// Everything the user gave is checked before anything is sent, the meeting read included.
-	let form = parseParameters(this, updateSchema, parameters, description, itemIndex);
-	if (form.start_time === undefined || form.duration === undefined) {
-		const meeting = await callUMeeting.call(this, {
-			endpoint: 'share/get',
-			form: { meeting_id: form.id },
-			itemIndex,
-			data: meetingDetails,
-		});
-		if (typeof meeting.start_time !== 'string' || typeof meeting.duration !== 'number') {
-			throw new NodeOperationError(
-				this.getNode(),
-				`UMeeting did not give the current start time and duration of meeting ${form.id}`,
-				{
-					itemIndex,
-					description:
-						'Set both Start Time and Duration (Minutes) in Update Fields; the service needs them on every update. Nothing was changed.',
-				},
-			);
+	const checked = parseParameters(this, updateSchema, parameters, description, itemIndex);
+	return async () => {
+		let { form } = checked;
+		if (form.start_time === undefined || form.duration === undefined) {
+			const meeting = await callUMeeting.call(this, {
+				endpoint: 'share/get',
+				form: { meeting_id: form.id },
+				itemIndex,
+				data: meetingDetails,
+			});
+			if (typeof meeting.start_time !== 'string' || typeof meeting.duration !== 'number') {
+				throw new NodeOperationError(
+					this.getNode(),
+					`UMeeting did not give the current start time and duration of meeting ${form.id}`,
+					{
+						itemIndex,
+						description:
+							'Set both Start Time and Duration (Minutes) in Update Fields; the service needs them on every update. Nothing was changed.',
+					},
+				);
+			}
+			const current = { start_time: meeting.start_time, duration: meeting.duration };
+			form = parseParameters(this, updateSchema, { ...parameters, current }, description, itemIndex).form;
 		}
-		const current = { start_time: meeting.start_time, duration: meeting.duration };
-		form = parseParameters(this, updateSchema, { ...parameters, current }, description, itemIndex);
-	}
-	await callUMeeting.call(this, { endpoint: 'share/update', form, itemIndex, data: noData });
-	const { id, ...changed } = form;
-	return presentMeeting({ success: true, meeting_id: id, ...changed }, itemZone(this, itemIndex));
+		await callUMeeting.call(this, { endpoint: 'share/update', form, itemIndex, data: noData });
+		// The password is the meeting's, not something this run needs to pass on.
+		const { id, password: _password, ...changed } = form;
+		return jsonItems(
+			presentMeeting({ success: true, meeting_id: id, ...changed }, checked.zones, {
+				duration: Number(changed.duration),
+			}),
+		);
+	};
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
-import { oneOf, text, timeZoneChoice, wholeNumber } from '../../helpers/fieldSchemas';
+import { oneOf, text, wholeNumber } from '../../helpers/fieldSchemas';
 import { toServiceTime } from '../../helpers/time';
 import { meetingRef } from './shared/meetingLocator';
 import { meetingOptions, optionsToForm } from './shared/meetingOptions.schema';
 import { recurrenceRule, recurrenceToForm } from './shared/recurrence.schema';
+import { zoneParameters, zonesOf } from './shared/zones';
 
 /** share/update: the parameters of Update and their form body. */
 export const UPDATE_OPTIONS = [
@@ -29,19 +30,18 @@ export const updateSchema = z
 				duration: wholeNumber({ greaterThan: 30 }).optional(),
 			})
 			.default({}),
-		timeZone: timeZoneChoice,
-		workflowTimeZone: z.string(),
+		...zoneParameters,
 		recurrenceChange: oneOf(['keep', 'set', 'remove']).default('keep'),
 		recurrence: z.object({ rule: recurrenceRule.optional() }).strict().default({}),
 		/** The meeting's current start and duration: the service requires both on every update. */
 		current: z.object({ start_time: z.string(), duration: z.number() }).optional(),
 	})
-	.transform((params, ctx): Record<string, string> => {
-		const zone = params.timeZone ?? params.workflowTimeZone;
+	.transform((params, ctx) => {
+		const zones = zonesOf(params);
 		const { topic, startTime, duration, ...options } = params.updateFields;
 		let start = params.current?.start_time;
 		if (!isBlank(startTime)) {
-			const converted = toServiceTime(startTime, zone);
+			const converted = toServiceTime(startTime, zones);
 			if (!converted.ok) {
 				ctx.addIssue({
 					code: z.ZodIssueCode.custom,
@@ -69,8 +69,8 @@ export const updateSchema = z
 			});
 		}
 		if (params.recurrenceChange === 'set' && rule)
-			Object.assign(form, recurrenceToForm(rule, zone, start, ctx));
+			Object.assign(form, recurrenceToForm(rule, zones, start, ctx));
 		// The manual: an empty recurrence_type turns a series back into a single meeting.
 		if (params.recurrenceChange === 'remove') form.recurrence_type = '';
-		return form;
+		return { form, zones };
 	});

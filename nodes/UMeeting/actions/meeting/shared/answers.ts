@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { count, idText } from '../../../helpers/answerFields';
-import { toIsoInZone } from '../../../helpers/time';
+import { serviceTimeToIso, type TimeZones } from '../../../helpers/time';
 
 /**
  * What the service answers about meetings. Meeting IDs, join URLs and paging fields are what
@@ -73,21 +73,63 @@ const MEETING_STATES: Record<number, string> = {
 	3: 'ended',
 };
 
+/** Fields that let whoever holds them act as the meeting's host. */
+export const HOST_SECRETS = ['start_url', 'token', 'host_key'] as const;
+
+/** What the node knows of a meeting from its own request, for answers that lack or garble it. */
+export interface KnownTimes {
+	start_time?: string;
+	duration?: number;
+}
+
 /**
- * Shapes a meeting for output: each service time gets an ISO 8601 twin with the offset of `zone`
- * (`start_time_iso` beside `start_time`), and the meeting state a readable name beside its code.
+ * Shapes a meeting for output. Service times are read in the service zone and given beside the
+ * service's text as ISO 8601 with the offset of the item zone: start_time_iso, end_time_iso (start
+ * plus duration) and end_date_time_iso, with the item zone's name in time_zone; each occurrence of
+ * a series gets the same pair. The meeting state gets a readable name beside its code.
  */
-export function presentMeeting(meeting: Record<string, unknown>, zone: string): IDataObject {
+export function presentMeeting(
+	meeting: Record<string, unknown>,
+	zones: TimeZones,
+	known: KnownTimes = {},
+): IDataObject {
 	const shaped: IDataObject = { ...(meeting as IDataObject) };
-	for (const key of ['start_time', 'end_date_time']) {
-		const value = meeting[key];
-		if (typeof value === 'string' && value !== '') shaped[`${key}_iso`] = toIsoInZone(value, zone);
+	const duration = typeof meeting.duration === 'number' ? meeting.duration : known.duration;
+	const start = readable(meeting.start_time, zones) ? (meeting.start_time as string) : known.start_time;
+	Object.assign(shaped, isoPair(start, duration, zones));
+	if (typeof meeting.end_date_time === 'string' && meeting.end_date_time !== '') {
+		shaped.end_date_time_iso = serviceTimeToIso(meeting.end_date_time, zones);
 	}
+	shaped.time_zone = zones.item;
 	if (typeof meeting.status === 'number' && MEETING_STATES[meeting.status]) {
 		shaped.status_name = MEETING_STATES[meeting.status];
 	}
 	if (Array.isArray(meeting.occurrences)) {
-		shaped.occurrences = meeting.occurrences.map((o) => presentMeeting(o as Record<string, unknown>, zone));
+		shaped.occurrences = meeting.occurrences.map((occurrence: IDataObject) => ({
+			...occurrence,
+			...isoPair(occurrence.start_time as string | undefined, duration, zones),
+		}));
 	}
 	return shaped;
+}
+
+function readable(text: unknown, zones: TimeZones): boolean {
+	return typeof text === 'string' && serviceTimeToIso(text, zones) !== null;
+}
+
+function isoPair(start: string | undefined, duration: number | undefined, zones: TimeZones): IDataObject {
+	if (start === undefined) return {};
+	const startIso = serviceTimeToIso(start, zones);
+	if (startIso === null) return {};
+	return {
+		start_time_iso: startIso,
+		...(duration === undefined ? {} : { end_time_iso: serviceTimeToIso(start, zones, duration) }),
+	};
+}
+
+/** The output without host secrets, for runs whose output must not carry them. */
+export function withoutHostSecrets(json: IDataObject): IDataObject {
+	const kept = { ...json };
+	for (const key of HOST_SECRETS) delete kept[key];
+	return kept;
 }

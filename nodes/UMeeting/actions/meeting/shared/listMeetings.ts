@@ -2,12 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { text, timeZoneChoice, wholeNumber } from '../../../helpers/fieldSchemas';
+import { text, wholeNumber } from '../../../helpers/fieldSchemas';
 import { parseParameters } from '../../../helpers/validation';
 import { callUMeeting } from '../../../transport';
-import { meetingPage, presentMeeting } from './answers';
+import { jsonItems, type RunInfo, type Send } from '../../operation';
+import { meetingPage, presentMeeting, withoutHostSecrets } from './answers';
+import { hostSecretsFields, includeHostSecrets } from './hostSecrets.field';
+import { hasNextPage, PageGuard } from './paging';
 import { ANSWER_TIMES, timeZoneField } from './timeZone.field';
-import { itemZone, zoneChoice } from './zone';
+import { readZones, zoneParameters, zonesOf } from './zones';
 
 /** The page size the manual documents as the default; the node follows the pages it reports. */
 export const PAGE_SIZE = 30;
@@ -19,7 +22,7 @@ const listSchema = z.object({
 		.object({ userKey: text({ maxBytes: 200 }).optional() })
 		.strict()
 		.default({}),
-	timeZone: timeZoneChoice,
+	...zoneParameters,
 });
 
 /**
@@ -62,46 +65,53 @@ export function listMeetingsOperation(spec: { operation: string; endpoint: strin
 			],
 		},
 		timeZoneField(ANSWER_TIMES),
+		...hostSecretsFields,
 	];
 	const description = updateDisplayOptions(
 		{ show: { resource: ['meeting'], operation: [spec.operation] } },
 		fields,
 	);
 
-	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false);
-		const { limit, filters } = parseParameters(
+		const { limit, filters, ...zoneValues } = parseParameters(
 			this,
 			listSchema,
 			{
 				returnAll,
 				limit: returnAll ? 1 : this.getNodeParameter('limit', itemIndex, 50),
 				filters: this.getNodeParameter('filters', itemIndex, {}),
-				timeZone: zoneChoice(this, itemIndex),
+				...readZones(this, itemIndex, run),
 			},
 			description,
 			itemIndex,
 		);
+		const zones = zonesOf(zoneValues);
+		const keepSecrets = includeHostSecrets(this, itemIndex, run);
 		const wanted = returnAll ? Number.POSITIVE_INFINITY : limit;
-		const zone = itemZone(this, itemIndex);
-		const meetings: IDataObject[] = [];
-		for (let page = 1; meetings.length < wanted; page++) {
-			const form: Record<string, string> = { page_size: String(PAGE_SIZE), page_number: String(page) };
-			if (filters.userKey) form.user_key = filters.userKey;
-			const answer = await callUMeeting.call(this, {
-				endpoint: spec.endpoint,
-				form,
-				itemIndex,
-				data: meetingPage,
-			});
-			meetings.push(
-				...answer.meetings.map((meeting: Record<string, unknown>) => presentMeeting(meeting, zone)),
-			);
-			const more = answer.has_next_page ?? answer.page_num < answer.total_page;
-			if (!more || answer.meetings.length === 0) break;
-		}
-		return meetings.slice(0, wanted);
+		return async () => {
+			const meetings: IDataObject[] = [];
+			const pages = new PageGuard(this.getNode(), spec.endpoint, itemIndex);
+			for (let page = 1; meetings.length < wanted; page++) {
+				const form: Record<string, string> = { page_size: String(PAGE_SIZE), page_number: String(page) };
+				if (filters.userKey) form.user_key = filters.userKey;
+				const answer = await callUMeeting.call(this, {
+					endpoint: spec.endpoint,
+					form,
+					itemIndex,
+					data: meetingPage,
+				});
+				const more = hasNextPage(answer);
+				pages.check(answer.meetings, more);
+				for (const meeting of answer.meetings as Array<Record<string, unknown>>) {
+					const json = presentMeeting({ meeting_id: meeting.id, ...meeting }, zones);
+					meetings.push(keepSecrets ? json : withoutHostSecrets(json));
+				}
+				if (!more) break;
+			}
+			return jsonItems(meetings.slice(0, wanted));
+		};
 	}
 
-	return { description, execute };
+	return { description, prepare };
 }

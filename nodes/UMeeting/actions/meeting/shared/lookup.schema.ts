@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
-import { timeZoneChoice } from '../../../helpers/fieldSchemas';
 import { meetingRef } from './meetingLocator';
+import { zoneParameters } from './zones';
 
-/** Operations that name one meeting and give back times: get, token and start URL. */
-export const lookupSchema = z.object({ meetingId: meetingRef(), timeZone: timeZoneChoice });
+/** Get: one meeting, and the zones its times are read and shown in. */
+export const lookupSchema = z.object({ meetingId: meetingRef(), ...zoneParameters });
 
 /** End and delete: a meeting number, or one occurrence of a series. */
 export const meetingOrOccurrenceSchema = z.object({ meetingId: meetingRef(true) });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { oneOf, wholeNumber } from '../../../helpers/fieldSchemas';
-import { toServiceTime } from '../../../helpers/time';
+import { readServiceTime, toServiceTime, type TimeZones } from '../../../helpers/time';
 
 /** The recurrence of a series, as schedule and update send it. */
 
@@ -68,27 +68,80 @@ export const recurrenceRule = z.discriminatedUnion('type', [...recurrenceTypes],
 			: { message: ctx.defaultError },
 });
 
-/** How each recurrence type is written on the wire (recurrence_type 1 daily, 2 weekly, 3 monthly). */
+/**
+ * How each recurrence type is written on the wire (recurrence_type 1 daily, 2 weekly, 3 monthly).
+ * A person picks days on the calendar of the item zone; the service repeats on the calendar of its
+ * own zone. `shift` is how many days the start's date in the service zone lies after its date in
+ * the item zone (a New York evening is the next morning in Beijing): days are moved by it, and a
+ * rule the service's calendar cannot say exactly is refused rather than booked on other days.
+ */
 const RECURRENCE_WIRE: {
-	[T in RecurrenceRule['type']]: (rule: Extract<RecurrenceRule, { type: T }>) => Record<string, string>;
+	[T in RecurrenceRule['type']]: (
+		rule: Extract<RecurrenceRule, { type: T }>,
+		shift: number,
+		refuse: (field: string, message: string) => Record<string, string>,
+	) => Record<string, string>;
 } = {
-	daily: (rule) => ({ recurrence_type: '1', daily_type: rule.dailyType === 'weekdays' ? '2' : '1' }),
-	weekly: (rule) => ({ recurrence_type: '2', weekly_days: rule.weeklyDays }),
-	// The service lets monthly_day win over monthly_week; sending only one keeps the meaning plain.
-	monthlyDay: (rule) => ({ recurrence_type: '3', monthly_day: String(rule.monthlyDay) }),
-	monthlyWeekday: (rule) => ({
-		recurrence_type: '3',
-		monthly_week: String(rule.monthlyWeek),
-		monthly_week_day: String(rule.monthlyWeekDay),
+	daily: (rule, shift): Record<string, string> => {
+		if (rule.dailyType !== 'weekdays') return { recurrence_type: '1', daily_type: '1' };
+		if (shift === 0) return { recurrence_type: '1', daily_type: '2' };
+		return { recurrence_type: '2', weekly_days: shiftWeekdays([1, 2, 3, 4, 5], shift) };
+	},
+	weekly: (rule, shift) => ({
+		recurrence_type: '2',
+		weekly_days: shiftWeekdays(rule.weeklyDays.split(',').map(Number), shift),
 	}),
+	// The service lets monthly_day win over monthly_week; sending only one keeps the meaning plain.
+	monthlyDay: (rule, shift, refuse) => {
+		const day = rule.monthlyDay + shift;
+		// Days up to 28 exist in every month, so only there is a shifted day the same meetings.
+		if (shift !== 0 && (day < 1 || day > 28 || rule.monthlyDay > 28)) {
+			return refuse(
+				'monthlyDay',
+				`day ${rule.monthlyDay} at this time falls on day ${day < 1 ? 'the last of the month before' : day} in the service's time zone, which does not repeat on the same meetings every month: pick a start time that is on the same date in both zones, or set Time Zone to the service's zone`,
+			);
+		}
+		return { recurrence_type: '3', monthly_day: String(day) };
+	},
+	monthlyWeekday: (rule, shift, refuse) => {
+		if (shift !== 0) {
+			return refuse(
+				'monthlyWeekDay',
+				"at this time is on another date in the service's time zone, where the Nth weekday of a month is not always the next day of the Nth weekday here: pick a start time that is on the same date in both zones, or set Time Zone to the service's zone",
+			);
+		}
+		return {
+			recurrence_type: '3',
+			monthly_week: String(rule.monthlyWeek),
+			monthly_week_day: String(rule.monthlyWeekDay),
+		};
+	},
 };
+
+/** Weekdays 1 (Monday) to 7 (Sunday) moved by `shift` days, sorted, as the service's list. */
+function shiftWeekdays(days: number[], shift: number): string {
+	const moved = days.map((day) => ((((day - 1 + shift) % 7) + 7) % 7) + 1);
+	return [...new Set(moved)].sort((a, b) => a - b).join(',');
+}
+
+/** Days the start's date in the service zone lies after its date in the item zone. */
+function dayShift(start: string | undefined, zones: TimeZones): number {
+	const instant = start === undefined ? null : readServiceTime(start, zones.service);
+	if (!instant) return 0;
+	const there = instant.setZone(zones.service);
+	const here = instant.setZone(zones.item);
+	return Math.round(
+		(Date.UTC(there.year, there.month - 1, there.day) - Date.UTC(here.year, here.month - 1, here.day)) /
+			86_400_000,
+	);
+}
 
 const endTimes = wholeNumber({ min: 1 });
 
 /** The manual lets end_date_time win over end_times; the node sends only the one the user chose. */
 function recurrenceEnd(
 	rule: RecurrenceRule,
-	zone: string,
+	zones: TimeZones,
 	start: string | undefined,
 	ctx: z.RefinementCtx,
 ): Record<string, string> {
@@ -103,12 +156,12 @@ function recurrenceEnd(
 		});
 		return {};
 	}
-	const end = toServiceTime(rule.endDateTime, zone);
+	const end = toServiceTime(rule.endDateTime, zones);
 	if (!end.ok) {
 		ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, 'endDateTime'], message: end.reason });
 		return {};
 	}
-	// Both texts are in the same zone and format, so text order is time order. Without a start yet
+	// Both texts are in the service zone and format, so text order is time order. Without a start yet
 	// (an update that first reads the meeting), the check waits for the second pass.
 	if (start !== undefined && end.value <= start) {
 		ctx.addIssue({
@@ -121,13 +174,21 @@ function recurrenceEnd(
 	return { end_date_time: end.value };
 }
 
-/** The form fields of a recurrence: its kind, then how it ends (both sent in `zone`). */
+/** The form fields of a recurrence: its kind, then how it ends (an end date written in the service zone). */
 export function recurrenceToForm(
 	rule: RecurrenceRule,
-	zone: string,
+	zones: TimeZones,
 	start: string | undefined,
 	ctx: z.RefinementCtx,
 ): Record<string, string> {
-	const wire = RECURRENCE_WIRE[rule.type] as (r: RecurrenceRule) => Record<string, string>;
-	return { ...wire(rule), ...recurrenceEnd(rule, zone, start, ctx) };
+	const wire = RECURRENCE_WIRE[rule.type] as (
+		r: RecurrenceRule,
+		shift: number,
+		refuse: (field: string, message: string) => Record<string, string>,
+	) => Record<string, string>;
+	const refuse = (field: string, message: string) => {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['recurrence', 'rule', field], message });
+		return {};
+	};
+	return { ...wire(rule, dayShift(start, zones), refuse), ...recurrenceEnd(rule, zones, start, ctx) };
 }

@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parseParameters } from '../../../helpers/validation';
 import { callUMeeting } from '../../../transport';
+import { jsonItems, type Send } from '../../operation';
 import { noData } from './answers';
 import { meetingOrOccurrenceSchema } from './lookup.schema';
 import { meetingLocator } from './meetingLocator';
@@ -26,7 +27,7 @@ export function stopMeetingOperation(spec: {
 		fields,
 	);
 
-	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	function prepare(this: IExecuteFunctions, itemIndex: number): Send {
 		const { meetingId } = parseParameters(
 			this,
 			meetingOrOccurrenceSchema,
@@ -34,14 +35,16 @@ export function stopMeetingOperation(spec: {
 			description,
 			itemIndex,
 		);
-		await callUMeeting.call(this, {
-			endpoint: spec.endpoint,
-			form: { id: meetingId },
-			itemIndex,
-			data: noData,
-		});
-		return { success: true, id: meetingId, [spec.done]: true };
+		return async () => {
+			await callUMeeting.call(this, {
+				endpoint: spec.endpoint,
+				form: { id: meetingId },
+				itemIndex,
+				data: noData,
+			});
+			return jsonItems({ success: true, meeting_id: meetingId, [spec.done]: true });
+		};
 	}
 
-	return { description, execute };
+	return { description, prepare };
 }

@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+/** What every item of one node run shares, known before any item is prepared. */
+export interface RunInfo {
+	/** The credential's Service Time Zone: the zone of every text UMeeting reads and writes. */
+	serviceTimeZone: string;
+	/** Whether the node runs as an AI agent's tool, where all output reaches the model. */
+	asTool: boolean;
+}
+
+/** Sends what `prepare` checked and built; gives the item's output (pairedItem is added by the router). */
+export type Send = () => Promise<INodeExecutionData[]>;
+
+/**
+ * Reads and checks one item's parameters and builds its request without sending anything, so that
+ * the router can check every item before the first request leaves.
+ */
+export type Prepare = (this: IExecuteFunctions, itemIndex: number, run: RunInfo) => Send;
+
+export interface Operation {
+	description: INodeProperties[];
+	prepare: Prepare;
+	/**
+	 * Whether the operation changes meetings: when a later item fails the run, the error then lists
+	 * the items already done, so nobody re-runs them blindly.
+	 */
+	changesMeetings?: boolean;
+}
+
+export function jsonItems(data: IDataObject | IDataObject[]): INodeExecutionData[] {
+	return (Array.isArray(data) ? data : [data]).map((json) => ({ json }));
+}
