@@ -90,7 +90,10 @@ describe('Get', () => {
 			id: meeting_id,
 			topic: 'Budget',
 			start_time: '2026-12-01 10:00:00',
-			start_time_iso: '2026-12-01T10:00:00-05:00',
+			// The service's 10:00 is Beijing time: 21:00 the evening before in New York.
+			start_time_iso: '2026-11-30T21:00:00-05:00',
+			end_time_iso: '2026-11-30T21:45:00-05:00',
+			time_zone: 'America/New_York',
 			duration: 45,
 			meeting_capacity: 6,
 			status: 0,
@@ -144,9 +147,9 @@ describe('Update', () => {
 			timeZone: 'UTC',
 			updateFields: { startTime: '2026-12-02T06:30:00', duration: 60 },
 		});
-		expect(simulator.requests.map((r) => r.form.start_time)).toEqual(['2026-12-02 06:30:00']);
+		expect(simulator.requests.map((r) => r.form.start_time)).toEqual(['2026-12-02 14:30:00']);
 		expect(simulator.store.get(meeting_id)).toMatchObject({
-			start_time: '2026-12-02 06:30:00',
+			start_instant: '2026-12-02T06:30:00.000Z',
 			duration: 60,
 		});
 	});
@@ -206,7 +209,7 @@ describe('End and Delete', () => {
 			meetingId: { __rl: true, mode: 'occurrence', value: occurrences![1].uuid },
 		});
 		expect(simulator.requests[0].form.id).toBe(occurrences![1].uuid);
-		expect(output![0].json).toEqual({ success: true, id: occurrences![1].uuid, ended: true });
+		expect(output![0].json).toEqual({ success: true, meeting_id: occurrences![1].uuid, ended: true });
 		expect(simulator.store.get(meeting_id)!.occurrences!.map((o) => o.status)).toEqual([0, 3, 0]);
 
 		await run('delete', { meetingId: byId(meeting_id) });
@@ -308,14 +311,22 @@ describe('Meeting "From List"', () => {
 		const second = await searchMeetings(credentials(), undefined, first.paginationToken as string);
 		expect(second.results).toHaveLength(5);
 		expect(second.paginationToken).toBeUndefined();
-		// The oldest meeting sits on the second page: a filtered search reads on until it finds matches.
+		// The oldest meeting sits on the second page: a filtered search makes one request per page the
+		// editor asks for, so the match shows once the user scrolls on.
 		const [oldest] = simulator.store.all();
+		simulator.requests.length = 0;
 		const found = await searchMeetings(credentials(), oldest.id);
-		expect(found.results).toEqual([
+		expect(found).toEqual({ results: [], paginationToken: '2' });
+		const foundNext = await searchMeetings(credentials(), oldest.id, '2');
+		expect(foundNext.results).toEqual([
 			{ name: expect.stringContaining(oldest.topic), value: oldest.id, url: oldest.join_url },
 		]);
-		const byTopic = await searchMeetings(credentials(), 'weekly 3');
-		expect(byTopic.results.map((r) => r.value).sort()).toEqual(
+		expect(simulator.requests).toHaveLength(2);
+		const byTopic = [
+			...(await searchMeetings(credentials(), 'weekly 3')).results,
+			...(await searchMeetings(credentials(), 'weekly 3', '2')).results,
+		];
+		expect(byTopic.map((r) => r.value).sort()).toEqual(
 			simulator.store
 				.all()
 				.filter((m) => m.topic.startsWith('Weekly 3'))
@@ -381,8 +392,8 @@ test('a workflow chain: schedule → get → update → get many → end → del
 	expect(outputs.Today!.map((item) => [item.json.id, item.json.start_time])).toEqual([
 		[id, '2026-12-04 16:00:00'],
 	]);
-	expect(outputs.End![0].json).toEqual({ success: true, id, ended: true });
-	expect(outputs.Delete![0].json).toEqual({ success: true, id, deleted: true });
+	expect(outputs.End![0].json).toEqual({ success: true, meeting_id: id, ended: true });
+	expect(outputs.Delete![0].json).toEqual({ success: true, meeting_id: id, deleted: true });
 	expect(simulator.store.get(id)).toMatchObject({
 		status: 3,
 		deleted: true,

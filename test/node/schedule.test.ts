@@ -35,9 +35,17 @@ describe('Schedule through n8n-core against the simulator', () => {
 		expect(headerText).not.toContain(simulator.apiKey);
 
 		const meeting = simulator.store.all()[0];
-		// Every field of the answer, plus the start as ISO 8601 in the zone it was sent in.
+		// Every field of the answer, plus start and end as ISO 8601 in the item zone, and that zone.
 		expect(output).toEqual([
-			{ json: { ...meeting.data, start_time_iso: '2026-12-01T09:30:00+08:00' }, pairedItem: { item: 0 } },
+			{
+				json: {
+					...meeting.data,
+					start_time_iso: '2026-12-01T09:30:00+08:00',
+					end_time_iso: '2026-12-01T10:30:00+08:00',
+					time_zone: 'Asia/Shanghai',
+				},
+				pairedItem: { item: 0 },
+			},
 		]);
 		expect(output![0].json).toMatchObject({
 			meeting_id: meeting.id,
@@ -79,7 +87,8 @@ describe('Schedule through n8n-core against the simulator', () => {
 		expect(request.form).toEqual({
 			topic: '季度评审 & review',
 			meeting_capacity: '6',
-			start_time: '2026-12-01 09:30:00',
+			// 09:30 in New York is 22:30 the same day in Beijing, the service's zone.
+			start_time: '2026-12-01 22:30:00',
 			duration: '60',
 			password: '12 34',
 			user_key: '销售-42',
@@ -102,8 +111,9 @@ describe('Schedule through n8n-core against the simulator', () => {
 		expect(data.live_id).toEqual(expect.any(String));
 		expect(data.occurrences).toEqual(
 			['01', '03', '08', '10'].map((day) => ({
-				start_time: `2026-12-${day} 09:30:00`,
+				start_time: `2026-12-${day} 22:30:00`,
 				start_time_iso: `2026-12-${day}T09:30:00-05:00`,
+				end_time_iso: `2026-12-${day}T10:30:00-05:00`,
 				uuid: expect.any(String),
 			})),
 		);
@@ -145,8 +155,9 @@ describe('Schedule through n8n-core against the simulator', () => {
 		await run(undefined, '={{ DateTime.fromISO("2026-07-01T12:00:00Z") }}');
 		await run('Asia/Shanghai', '={{ DateTime.fromISO("2026-07-01T12:00:00Z") }}');
 		await run('Asia/Shanghai', '2026-07-01T12:00:00');
+		// DateTime values are instants: whatever the item zone, the service gets 12:00Z in Beijing time.
 		expect(simulator.requestsTo('share/schedule').map((r) => r.form.start_time)).toEqual([
-			'2026-07-01 08:00:00',
+			'2026-07-01 20:00:00',
 			'2026-07-01 20:00:00',
 			'2026-07-01 12:00:00',
 		]);
@@ -163,8 +174,8 @@ describe('Schedule through n8n-core against the simulator', () => {
 		expect(error!.name).toBe('NodeOperationError');
 		expect(error!.message).toBe('Invalid input in item 1: "Meeting Capacity" must be at least 1 (got 0)');
 		expect(error!.context?.itemIndex).toBe(1);
-		// Item 0 was valid and went out before item 1 was reached; item 1 sent nothing.
-		expect(simulator.requestsTo('share/schedule')).toHaveLength(1);
+		// Every item is checked before the first request: item 0 was valid, yet nothing was sent.
+		expect(simulator.requests).toHaveLength(0);
 	});
 
 	test('a bad field inside the recurrence is named with its path', async () => {
