@@ -4,6 +4,7 @@ export const { description, prepare } = stopMeetingOperation({
 	operation: 'delete',
 	endpoint: 'share/delete',
 	done: 'deleted',
+	cancellation: true,
 	locatorDescription:
 		'Cancels the meeting for good; its join link stops working. Careful: a meeting number deletes every meeting of a recurring series; use an occurrence uuid (from the occurrences of the schedule answer) to delete just one.',
 });

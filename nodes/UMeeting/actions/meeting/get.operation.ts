@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
-import { jsonItems, type RunInfo, type Send } from '../operation';
+import type { RunInfo, Send } from '../operation';
 import { meetingDetails, presentMeeting, withoutHostSecrets } from './shared/answers';
 import { hostSecretsFields, includeHostSecrets } from './shared/hostSecrets.field';
+import { attachInvitation, invitationFields, invitationTarget, meetingFacts } from './shared/invitation';
 import { lookupSchema } from './shared/lookup.schema';
 import { meetingLocator } from './shared/meetingLocator';
 import { ANSWER_TIMES, timeZoneField } from './shared/timeZone.field';
@@ -14,6 +15,7 @@ import { readZones, zonesOf } from './shared/zones';
 const fields: INodeProperties[] = [
 	meetingLocator({ description: 'The meeting to read' }),
 	timeZoneField(ANSWER_TIMES),
+	...invitationFields('invitation'),
 	...hostSecretsFields,
 ];
 
@@ -35,6 +37,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo
 	);
 	const zones = zonesOf(zoneValues);
 	const keepSecrets = includeHostSecrets(this, itemIndex, run);
+	const invitation = invitationTarget(this, itemIndex);
 	return async () => {
 		const meeting = await callUMeeting.call(this, {
 			endpoint: 'share/get',
@@ -43,6 +46,10 @@ export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo
 			data: meetingDetails,
 		});
 		const json = presentMeeting({ meeting_id: meeting.id, ...meeting }, zones);
-		return jsonItems(keepSecrets ? json : withoutHostSecrets(json));
+		const item = { json: keepSecrets ? json : withoutHostSecrets(json) };
+		if (!invitation) return [item];
+		return [
+			await attachInvitation(this, item, invitation, meetingFacts(this, meeting, itemIndex), zones.service),
+		];
 	};
 }

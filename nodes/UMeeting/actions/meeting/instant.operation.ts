@@ -4,9 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
 import { INSTANT_OPTIONS, instantSchema } from './instant.schema';
-import { jsonItems, type RunInfo, type Send } from '../operation';
+import { readServiceTime } from '../../helpers/time';
+import type { RunInfo, Send } from '../operation';
 import { createdMeeting, presentMeeting, withoutHostSecrets } from './shared/answers';
 import { hostSecretsFields, includeHostSecrets } from './shared/hostSecrets.field';
+import { attachInvitation, invitationFields, invitationTarget } from './shared/invitation';
 import { capacityField, topicField } from './shared/meetingFields';
 import { meetingOptionFields } from './shared/meetingOptions.fields';
 import { ANSWER_TIMES, timeZoneField } from './shared/timeZone.field';
@@ -33,8 +35,11 @@ const fields: INodeProperties[] = [
 			},
 		]),
 	},
+	...invitationFields('invitation'),
 	...hostSecretsFields,
 ];
+
+const INSTANT_DEFAULT_MINUTES = 60;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['meeting'], operation: ['createInstant'] } },
@@ -52,6 +57,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo
 	};
 	const { form, zones } = parseParameters(this, instantSchema, parameters, description, itemIndex);
 	const keepSecrets = includeHostSecrets(this, itemIndex, run);
+	const invitation = invitationTarget(this, itemIndex);
 	return async () => {
 		const meeting = await callUMeeting.call(this, {
 			endpoint: 'share/instant',
@@ -59,8 +65,19 @@ export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo
 			itemIndex,
 			data: createdMeeting,
 		});
-		const duration = form.duration === undefined ? undefined : Number(form.duration);
+		// The manual names no default length for an instant meeting: an hour is assumed.
+		const duration = form.duration === undefined ? INSTANT_DEFAULT_MINUTES : Number(form.duration);
 		const json = presentMeeting(meeting, zones, { duration });
-		return jsonItems(keepSecrets ? json : withoutHostSecrets(json));
+		const item = { json: keepSecrets ? json : withoutHostSecrets(json) };
+		const start = typeof meeting.start_time === 'string' ? meeting.start_time : undefined;
+		if (!invitation || !start || !readServiceTime(start, zones.service)) return [item];
+		const facts = {
+			meetingId: meeting.meeting_id,
+			topic: form.topic,
+			joinUrl: meeting.join_url,
+			start,
+			durationMinutes: duration,
+		};
+		return [await attachInvitation(this, item, invitation, facts, zones.service)];
 	};
 }

@@ -4,9 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
 import { scheduleSchema } from './schedule.schema';
-import { jsonItems, type RunInfo, type Send } from '../operation';
+import type { RunInfo, Send } from '../operation';
 import { createdMeeting, presentMeeting, withoutHostSecrets } from './shared/answers';
 import { hostSecretsFields, includeHostSecrets } from './shared/hostSecrets.field';
+import { attachInvitation, invitationFields, invitationTarget } from './shared/invitation';
 import { meetingOptionFields } from './shared/meetingOptions.fields';
 import { capacityField, recurrenceField, topicField } from './shared/meetingFields';
 import { timeZoneField } from './shared/timeZone.field';
@@ -57,6 +58,7 @@ const fields: INodeProperties[] = [
 		]),
 	},
 	recurrenceField({ description: 'Make this a recurring meeting series; leave empty for a single meeting' }),
+	...invitationFields('invitation'),
 	...hostSecretsFields,
 ];
 
@@ -79,6 +81,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo
 	};
 	const { form, zones } = parseParameters(this, scheduleSchema, parameters, description, itemIndex);
 	const keepSecrets = includeHostSecrets(this, itemIndex, run);
+	const invitation = invitationTarget(this, itemIndex);
 	return async () => {
 		const meeting = await callUMeeting.call(this, {
 			endpoint: 'share/schedule',
@@ -86,7 +89,19 @@ export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo
 			itemIndex,
 			data: createdMeeting,
 		});
-		const json = presentMeeting(meeting, zones, { start_time: form.start_time, duration: Number(form.duration) });
-		return jsonItems(keepSecrets ? json : withoutHostSecrets(json));
+		const duration = Number(form.duration);
+		const json = presentMeeting(meeting, zones, { start_time: form.start_time, duration });
+		const item = { json: keepSecrets ? json : withoutHostSecrets(json) };
+		if (!invitation) return [item];
+		const facts = {
+			meetingId: meeting.meeting_id,
+			topic: form.topic,
+			joinUrl: meeting.join_url,
+			password: form.password,
+			start: form.start_time,
+			durationMinutes: duration,
+			recurrenceSource: form,
+		};
+		return [await attachInvitation(this, item, invitation, facts, zones.service)];
 	};
 }

@@ -3,8 +3,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
-import { jsonItems, type RunInfo, type Send } from '../operation';
+import type { RunInfo, Send } from '../operation';
 import { meetingDetails, noData, presentMeeting } from './shared/answers';
+import { attachInvitation, invitationFields, invitationTarget, meetingFacts } from './shared/invitation';
 import { meetingLocator } from './shared/meetingLocator';
 import { meetingOptionFields } from './shared/meetingOptions.fields';
 import { recurrenceField } from './shared/meetingFields';
@@ -77,6 +78,7 @@ const fields: INodeProperties[] = [
 		],
 	},
 	recurrenceField({ displayOptions: { show: { recurrenceChange: ['set'] } } }),
+	...invitationFields('invitation'),
 ];
 
 export const description = updateDisplayOptions(
@@ -96,6 +98,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo
 	};
 	// Everything the user gave is checked before anything is sent, the meeting read included.
 	const checked = parseParameters(this, updateSchema, parameters, description, itemIndex);
+	const invitation = invitationTarget(this, itemIndex);
 	return async () => {
 		let { form } = checked;
 		if (form.start_time === undefined || form.duration === undefined) {
@@ -122,10 +125,21 @@ export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo
 		await callUMeeting.call(this, { endpoint: 'share/update', form, itemIndex, data: noData });
 		// The password is the meeting's, not something this run needs to pass on.
 		const { id, password: _password, ...changed } = form;
-		return jsonItems(
-			presentMeeting({ success: true, meeting_id: id, ...changed }, checked.zones, {
+		const item = {
+			json: presentMeeting({ success: true, meeting_id: id, ...changed }, checked.zones, {
 				duration: Number(changed.duration),
 			}),
-		);
+		};
+		if (!invitation) return [item];
+		// The updated meeting as the service now holds it: topic, join URL and password for the file.
+		const meeting = await callUMeeting.call(this, {
+			endpoint: 'share/get',
+			form: { meeting_id: id },
+			itemIndex,
+			data: meetingDetails,
+		});
+		const facts = meetingFacts(this, { ...meeting, start_time: form.start_time }, itemIndex);
+		if (form.recurrence_type !== undefined) facts.recurrenceSource = form;
+		return [await attachInvitation(this, item, invitation, facts, checked.zones.service)];
 	};
 }

@@ -28,7 +28,8 @@ export const hostSecretsFields: INodeProperties[] = [
 		noDataExpression: true,
 		default: false,
 		displayOptions: { show: { '@tool': [true] } },
-		description: `${DESCRIPTION} Off by default here because this node runs as a tool of an AI agent.`,
+		description:
+			'Whether the output keeps start_url, token and host_key, which let whoever holds them act as the host. Off by default here: this node runs as a tool of an AI agent, whose output reaches the model and its conversation log.',
 	},
 ];
 

@@ -15,6 +15,6 @@ export function timeZoneField(description: string): INodeProperties {
 		options: [{ name: 'Workflow Time Zone', value: '' }, ...TIME_ZONE_OPTIONS],
 		default: '',
 		hint: "Empty means the workflow's time zone (Workflow Settings → Timezone, else the instance's default). UMeeting's own zone is set in the credential.",
-		description: `${description} The zone of the machine running n8n is never used.`,
+		description: `${description} The zone of the machine running n8n is never used`,
 	};
 }

@@ -1,0 +1,128 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { buildInvitation, invitationSequence, type InvitationInput } from '../../../helpers/ics';
+
+/** The form fields that describe a recurrence, as schedule and update send them. */
+const RECURRENCE_FIELDS = [
+	'recurrence_type',
+	'daily_type',
+	'weekly_days',
+	'monthly_day',
+	'monthly_week',
+	'monthly_week_day',
+	'end_times',
+	'end_date_time',
+];
+
+/** Attach Invitation (.ics) and the binary property it goes to. */
+export function invitationFields(kind: 'invitation' | 'cancellation'): INodeProperties[] {
+	const invitation = kind === 'invitation';
+	return [
+		{
+			displayName: invitation ? 'Attach Invitation (.ics)' : 'Attach Cancellation (.ics)',
+			name: 'attachInvitation',
+			type: 'boolean',
+			default: false,
+			description: invitation
+				? 'Whether to add the meeting as an iCalendar file (binary), ready to attach to an e-mail or import into a calendar. It holds the topic, times, recurrence, join URL, meeting number and password, never a host secret.'
+				: 'Whether to add an iCalendar cancellation (binary) that removes the meeting from the calendars that got its invitation. Needs the meeting number (not an occurrence uuid); the meeting is read first.',
+		},
+		{
+			displayName: 'Put File in Field',
+			name: 'invitationBinaryProperty',
+			type: 'string',
+			default: 'invite',
+			required: true,
+			displayOptions: { show: { attachInvitation: [true] } },
+			description:
+				'Name of the binary field to put the .ics file in (the file is named meeting-&lt;ID&gt;.ics)',
+		},
+	];
+}
+
+/** Where an item's invitation goes, or undefined when none was asked for. */
+export function invitationTarget(context: IExecuteFunctions, itemIndex: number): string | undefined {
+	if (context.getNodeParameter('attachInvitation', itemIndex, false) !== true) return undefined;
+	return String(context.getNodeParameter('invitationBinaryProperty', itemIndex, 'invite')).trim() || 'invite';
+}
+
+/** What the node knows of a meeting for its .ics file, from its request and the service's answer. */
+export interface InvitationFacts {
+	meetingId: string;
+	topic: string;
+	joinUrl?: string;
+	password?: string;
+	start: string;
+	durationMinutes: number;
+	/** The request or answer the recurrence fields are read from, if the meeting is a series. */
+	recurrenceSource?: Record<string, unknown>;
+}
+
+/** Adds the .ics file of a meeting to an output item as a binary property. */
+export async function attachInvitation(
+	context: IExecuteFunctions,
+	item: INodeExecutionData,
+	property: string,
+	facts: InvitationFacts,
+	serviceZone: string,
+	method: InvitationInput['method'] = 'PUBLISH',
+): Promise<INodeExecutionData> {
+	const stamp = new Date();
+	const text = buildInvitation({
+		method,
+		meetingId: facts.meetingId,
+		topic: facts.topic,
+		joinUrl: facts.joinUrl,
+		password: facts.password,
+		start: facts.start,
+		serviceZone,
+		durationMinutes: facts.durationMinutes,
+		recurrence: recurrenceOf(facts.recurrenceSource),
+		// Seconds since 2020: every later file of a meeting replaces the earlier one in a calendar.
+		sequence: invitationSequence(stamp),
+		stamp,
+	});
+	const binary = await context.helpers.prepareBinaryData(
+		Buffer.from(text, 'utf8'),
+		`meeting-${facts.meetingId}.ics`,
+		'text/calendar',
+	);
+	return { ...item, binary: { ...item.binary, [property]: binary } };
+}
+
+/** The invitation facts of a meeting as share/get describes it; refuses a meeting it cannot describe. */
+export function meetingFacts(
+	context: IExecuteFunctions,
+	meeting: Record<string, unknown>,
+	itemIndex: number,
+): InvitationFacts {
+	const { id, topic, start_time: start, duration, join_url: joinUrl, password } = meeting;
+	if (typeof start !== 'string' || typeof duration !== 'number') {
+		throw new NodeOperationError(
+			context.getNode(),
+			`UMeeting did not give the start time and duration of meeting ${String(id)}, which its .ics file needs`,
+			{ itemIndex, description: 'Turn off the .ics option for this meeting.' },
+		);
+	}
+	return {
+		meetingId: String(id),
+		topic: typeof topic === 'string' ? topic : '',
+		joinUrl: typeof joinUrl === 'string' ? joinUrl : undefined,
+		password: typeof password === 'string' ? password : undefined,
+		start,
+		durationMinutes: duration,
+		recurrenceSource: meeting,
+	};
+}
+
+function recurrenceOf(source: Record<string, unknown> | undefined): Record<string, string> | undefined {
+	if (!source || typeof source.recurrence_type !== 'string' || source.recurrence_type === '')
+		return undefined;
+	const fields: Record<string, string> = {};
+	for (const key of RECURRENCE_FIELDS) {
+		const value = source[key];
+		if (typeof value === 'string' || typeof value === 'number') fields[key] = String(value);
+	}
+	return fields;
+}
