@@ -91,6 +91,15 @@ export class UMeetingApi implements ICredentialType {
 	// rule's key equals its value. "status is not 200" cannot be written as one equality, so
 	// the rule checks the one thing every failure lacks: the paging block of a meeting list
 	// (a rejected key/secret, an HTML page or another service all leave data.page_size unset).
+	// The test request carries the secret like any other, so it must not follow a redirect:
+	// n8n's routing copies every field of `request` into the options of its request helper, which
+	// turns disableFollowRedirect into axios' maxRedirects 0 (n8n 1.123, 2.8 and 2.41 alike). A 3xx
+	// then fails the test as a non-2xx answer, with nothing sent to the Location. n8n 2.41 shows
+	// the responseCode rule's message for it; 1.123 and 2.8 lose the answer from the error (a class
+	// field resets NodeApiError's cause) and show "Request failed with status code 307". The
+	// tester reads responseCode rules only for non-2xx answers and the other only for 2xx ones; n8n's
+	// type wants one kind per list, its tester checks each rule's type. A rule's message is fixed
+	// text, so it cannot name the Location host; a node run with the credential does.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
@@ -98,6 +107,7 @@ export class UMeetingApi implements ICredentialType {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
 			body: { page_size: '1', page_number: '1' },
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{
@@ -109,6 +119,13 @@ export class UMeetingApi implements ICredentialType {
 						'UMeeting did not accept these credentials (or the Base URL is not the UMeeting API): check the API key, the API secret and the Base URL',
 				},
 			},
-		],
+			...[301, 302, 303, 307, 308].map((code) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value: code,
+					message: `The Base URL answered HTTP ${code} (a redirect). The test does not follow redirects because its request carries the API secret, so nothing was sent to the address it points to. Enter the address the service redirects to as the Base URL (for example its https:// address, or with the path it expects before /umeeting); a UMeeting node run with this credential names that host in its error.`,
+				},
+			})),
+		] as ICredentialTestRequest['rules'],
 	};
 }

@@ -16,9 +16,11 @@ export type CredentialTestResult = { status: 'OK' | 'Error'; message: string };
 
 /**
  * Presses the credential's "Test" button the way n8n's CLI does for a credential with a `test`
- * request: the request runs through n8n-core's RoutingNode with the credential's authenticate
- * applied; an error with a non-2xx answer fails; then each responseSuccessBody rule fails the test
- * when the body's value at `key` equals `value`.
+ * request: `test.request` becomes the routing of a temporary node's one property, so n8n-core's
+ * RoutingNode copies each of its fields (disableFollowRedirect included) into the options of the
+ * request helper, with the credential's authenticate applied. An error with an answer fails the
+ * test with the message of a responseCode rule for that status, else with the status text; then
+ * each responseSuccessBody rule fails the test when the body's value at `key` equals `value`.
  */
 export async function testCredential(data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
 	const credentialType = new UMeetingApi();
@@ -35,7 +37,13 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 			description: '',
 			credentials: [{ name: credentialType.name, required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: testRequest.request } },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: testRequest.request },
+				},
 			],
 		},
 	};
@@ -54,7 +62,9 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 		active: false,
 		nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
 	});
-	const additionalData = stub<IWorkflowExecuteAdditionalData>({ credentialsHelper: new TestCredentialsHelper(data) });
+	const additionalData = stub<IWorkflowExecuteAdditionalData>({
+		credentialsHelper: new TestCredentialsHelper(data),
+	});
 	const context = new ExecuteContext(
 		workflow,
 		node,
@@ -74,15 +84,27 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 		data,
 	});
 
+	// From here on, the steps of n8n's CredentialsTester.testCredentials (1.123.81 and 2.8.4 alike).
 	let response;
 	try {
 		response = await routingNode.runNode();
 	} catch (error) {
-		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } })
+			.cause;
 		if (cause?.response) {
-			return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
+			const { status, statusText } = cause.response;
+			for (const rule of testRequest.rules ?? []) {
+				if (rule.type === 'responseCode' && rule.properties.value === status) {
+					return { status: 'Error', message: rule.properties.message };
+				}
+			}
+			if (status < 199 || status > 299) {
+				return { status: 'Error', message: statusText || `Received HTTP status code: ${status}` };
+			}
+		} else if (cause?.code) {
+			return { status: 'Error', message: cause.code };
 		}
-		return { status: 'Error', message: cause?.code ?? (error as Error).message };
+		return { status: 'Error', message: (error as Error).message.toString() };
 	}
 	for (const rule of testRequest.rules ?? []) {
 		if (rule.type !== 'responseSuccessBody') continue;
@@ -96,5 +118,7 @@ export async function testCredential(data: ICredentialDataDecryptedObject): Prom
 
 /** lodash's get for a dotted path, as the CLI reads a rule's key. */
 function valueAt(value: unknown, path: string): unknown {
-	return path.split('.').reduce<unknown>((current, key) => (current as Record<string, unknown> | undefined)?.[key], value);
+	return path
+		.split('.')
+		.reduce<unknown>((current, key) => (current as Record<string, unknown> | undefined)?.[key], value);
 }

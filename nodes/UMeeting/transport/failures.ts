@@ -12,7 +12,18 @@ export type Failure =
 	  }
 	| { kind: 'notJson'; endpoint: string; httpStatus: number; body: unknown }
 	| { kind: 'refused'; endpoint: string; httpStatus: number; serviceStatus: unknown; serviceMessage?: string }
-	| { kind: 'badData'; endpoint: string; problem: string };
+	| { kind: 'badData'; endpoint: string; problem: string }
+	| {
+			kind: 'redirect';
+			endpoint: string;
+			httpStatus: number;
+			/** The Location header as received (worded without its query, fragment or user info). */
+			location?: string;
+			/** The URL the request went to, against which a relative Location is read. */
+			requestUrl: string;
+			/** n8n's helper threw the answer away with its headers: the Location is not known. */
+			locationUnknown?: boolean;
+	  };
 
 export interface WordedFailure {
 	message: string;
@@ -82,6 +93,8 @@ function word(failure: Failure): WordedFailure {
 				description: `The service may have acted on the request: look the meeting up in UMeeting before running the item again. If this keeps happening, the Base URL may lead to a different version of the API.`,
 				details: { endpoint: failure.endpoint, problem: failure.problem },
 			};
+		case 'redirect':
+			return wordRedirect(failure);
 		case 'refused':
 			return {
 				message: `UMeeting refused the request (${failure.endpoint}): ${failure.serviceMessage ?? 'no reason given'}`,
@@ -95,6 +108,77 @@ function word(failure: Failure): WordedFailure {
 				},
 			};
 	}
+}
+
+/**
+ * A 3xx is never followed: n8n's request helper would send the form body, api_key and api_secret
+ * included, to wherever the Location points (a 307/308 re-sends the POST as is). The Location is
+ * named by its origin and path only: its query string, fragment and user info may carry anything.
+ */
+function wordRedirect(failure: Extract<Failure, { kind: 'redirect' }>): WordedFailure {
+	const { endpoint, httpStatus } = failure;
+	const head = `UMeeting's Base URL answered HTTP ${httpStatus} (${endpoint})`;
+	const refusal = `The node does not follow redirects, because every request carries the API secret`;
+	const base = { httpCode: String(httpStatus) };
+	const target = failure.locationUnknown ? 'unknown' : redirectTarget(failure.location, failure.requestUrl);
+	if (target === 'unknown') {
+		return {
+			...base,
+			message: `${head}, a redirect: not followed, nothing was sent elsewhere`,
+			description: `${refusal}. Check that the Base URL in the UMeeting credential is the address of the UMeeting API itself (for example its https:// address, or with the path it expects before /umeeting), not of a proxy or login page.`,
+			details: { endpoint, httpStatus, redirectTo: null, redirectPath: null },
+		};
+	}
+	if (target === 'none') {
+		return {
+			...base,
+			message: `${head}, a redirect without a Location: not followed, nothing was sent elsewhere`,
+			description: `${refusal}. Check that the Base URL in the UMeeting credential is the address of the UMeeting API itself, not of a proxy or login page.`,
+			details: { endpoint, httpStatus, redirectTo: null, redirectPath: null },
+		};
+	}
+	if (target === 'invalid') {
+		return {
+			...base,
+			message: `${head}, redirecting to an address that is not a valid URL: not followed, nothing was sent there`,
+			description: `${refusal}. Check that the Base URL in the UMeeting credential is the address of the UMeeting API itself, not of a proxy or login page.`,
+			details: { endpoint, httpStatus, redirectTo: null, redirectPath: null },
+		};
+	}
+	const { origin, host, path, protocol } = target;
+	const suffix = `/umeeting/${endpoint}`;
+	const advice = path.endsWith(suffix)
+		? `If you trust ${host}, enter ${origin}${path.slice(0, -suffix.length)} as the Base URL.`
+		: `If you trust ${host}, enter the address it points to as the Base URL (for example its https:// address, or with the path the service expects before /umeeting).`;
+	const httpsNote =
+		protocol === 'https:' && !failure.requestUrl.startsWith('https:')
+			? ' The service points to an https:// address: use it, so that the secret travels encrypted.'
+			: '';
+	return {
+		...base,
+		message: `${head}, redirecting to ${origin}: not followed, nothing was sent to ${host}`,
+		description: `${refusal}: ${host} received nothing. The redirect pointed to ${origin}${path}. Fix the Base URL in the UMeeting credential so that no redirect is needed. ${advice}${httpsNote}`,
+		details: { endpoint, httpStatus, redirectTo: origin, redirectPath: path },
+	};
+}
+
+const MAX_PATH_SHOWN = 120;
+
+function redirectTarget(
+	location: string | undefined,
+	requestUrl: string,
+): 'none' | 'invalid' | { origin: string; host: string; path: string; protocol: string } {
+	if (location === undefined || location.trim() === '') return 'none';
+	let url: URL;
+	try {
+		url = new URL(location.trim(), requestUrl);
+	} catch {
+		return 'invalid';
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'invalid';
+	const path =
+		url.pathname.length > MAX_PATH_SHOWN ? `${url.pathname.slice(0, MAX_PATH_SHOWN)}…` : url.pathname;
+	return { origin: url.origin, host: url.host, path, protocol: url.protocol };
 }
 
 const NETWORK_WORDS: Record<string, string> = {

@@ -64,9 +64,10 @@ export async function requestUMeeting<S extends z.ZodTypeAny>(
 	if (problem)
 		throw new NodeOperationError(context.getNode(), problem, { itemIndex, description: 'Nothing was sent.' });
 
+	const baseURL = credentials.baseUrl.trim();
 	const request: IHttpRequestOptions = {
 		method: 'POST',
-		baseURL: credentials.baseUrl.trim(),
+		baseURL,
 		url: `/umeeting/${endpoint}`,
 		headers: {
 			'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8',
@@ -76,8 +77,23 @@ export async function requestUMeeting<S extends z.ZodTypeAny>(
 		timeout,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// n8n's helper follows redirects by default, and a 307/308 re-sends this body, api_secret
+		// included, to whatever host the Location names. A 3xx comes back as the answer instead.
+		disableFollowRedirect: true,
 	};
 	const fail = (failure: Failure) => apiError(context, failure, credentials.apiSecret, itemIndex);
+	const redirected = (
+		httpStatus: number,
+		location: string | undefined,
+		locationUnknown = false,
+	): Failure => ({
+		kind: 'redirect',
+		endpoint,
+		httpStatus,
+		location,
+		locationUnknown,
+		requestUrl: joinUrl(baseURL, request.url),
+	});
 
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
@@ -92,12 +108,18 @@ export async function requestUMeeting<S extends z.ZodTypeAny>(
 				{ credentialsDecrypted: session.decrypted },
 			);
 		} catch (error) {
+			// With ignoreHttpStatusErrors a 3xx is an answer; should a helper throw it anyway, it is
+			// still a redirect (never retried), not a network failure.
+			const thrown = redirectResponse(error);
+			if (thrown) throw fail(redirected(thrown.status, header(thrown.headers, 'location'), !thrown.headers));
 			const delay = retryDelay({ kind: 'networkError', code: networkReason(error).code }, attempt, waited);
 			if (delay === undefined) throw fail({ kind: 'network', endpoint, cause: error, attempts: attempt });
 			waited += await pause(context, delay);
 			continue;
 		}
 
+		if (isRedirect(response.statusCode))
+			throw fail(redirected(response.statusCode, header(response.headers, 'location')));
 		const retryAfter = header(response.headers, 'retry-after');
 		const delay = retryDelay(
 			{ kind: 'answer', httpStatus: response.statusCode, retryAfter },
@@ -130,6 +152,33 @@ async function pause(context: RequestContext, ms: number): Promise<number> {
 function header(headers: FullResponse['headers'], name: string): string | undefined {
 	const value = headers?.[name];
 	return Array.isArray(value) ? value[0] : value;
+}
+
+function isRedirect(status: unknown): status is number {
+	return typeof status === 'number' && status >= 300 && status <= 399;
+}
+
+/**
+ * The 3xx answer inside an error thrown by n8n's helper: a NodeApiError around axios' error. n8n
+ * 2.41 keeps axios' error as its cause; 1.123 and 2.8 lose it (a class field resets `cause`), and
+ * only the NodeApiError's httpCode is left, without the Location.
+ */
+function redirectResponse(error: unknown): { status: number; headers?: FullResponse['headers'] } | undefined {
+	const outer = error as
+		| { response?: unknown; cause?: { response?: unknown }; httpCode?: unknown }
+		| undefined;
+	for (const response of [outer?.response, outer?.cause?.response]) {
+		const candidate = response as { status?: unknown; headers?: FullResponse['headers'] } | undefined;
+		if (candidate && isRedirect(candidate.status))
+			return { status: candidate.status, headers: candidate.headers ?? {} };
+	}
+	const httpCode = typeof outer?.httpCode === 'string' ? Number(outer.httpCode) : undefined;
+	return isRedirect(httpCode) ? { status: httpCode } : undefined;
+}
+
+/** The URL axios requests for a baseURL and a path (it joins them with one slash). */
+function joinUrl(baseURL: string, url: string): string {
+	return `${baseURL.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
 }
 
 function parseBody(body: unknown): unknown {
