@@ -24,9 +24,23 @@ import { UMeetingApi } from '../../credentials/UMeetingApi.credentials';
 import { UMeeting } from '../../nodes/UMeeting/UMeeting.node';
 import { stub } from './stub';
 
-/** Node types known to the test workflows: just ours. */
+/**
+ * The node as n8n offers it to an AI agent: n8n derives a tool variant of every usableAsTool node
+ * whose type name ends in "Tool"; its execute is the node's own.
+ */
+class UMeetingTool extends UMeeting {
+	constructor() {
+		super();
+		this.description = { ...this.description, name: 'uMeetingTool', displayName: 'UMeeting Tool' };
+	}
+}
+
+/** Node types known to the test workflows: ours, and its AI-tool variant. */
 class TestNodeTypes implements INodeTypes {
-	private readonly types: Record<string, INodeType> = { 'n8n-nodes-umeeting.uMeeting': new UMeeting() };
+	private readonly types: Record<string, INodeType> = {
+		'n8n-nodes-umeeting.uMeeting': new UMeeting(),
+		'n8n-nodes-umeeting.uMeetingTool': new UMeetingTool(),
+	};
 
 	getByName(name: string): INodeType | IVersionedNodeType {
 		return this.types[name];
@@ -57,7 +71,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return [];
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, _typeName: string, request: IHttpRequestOptions) {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		request: IHttpRequestOptions,
+	) {
 		const authenticate = this.type.authenticate;
 		if (typeof authenticate !== 'function') throw new Error('expected a function authenticate');
 		return await authenticate(credentials, request);
@@ -90,6 +108,7 @@ export interface RunOptions {
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
 	workflowTimeZone?: string;
+	asTool?: boolean;
 }
 
 export interface RunResult {
@@ -104,6 +123,8 @@ export interface ChainStep {
 	name: string;
 	parameters: INodeParameters;
 	continueOnFail?: boolean;
+	/** Run the AI-tool variant of the node. */
+	asTool?: boolean;
 }
 
 export interface ChainOptions {
@@ -124,7 +145,7 @@ export async function runChain(options: ChainOptions) {
 	const nodes: INode[] = options.steps.map((step, index) => ({
 		id: `umeeting-${index}`,
 		name: step.name,
-		type: 'n8n-nodes-umeeting.uMeeting',
+		type: step.asTool ? 'n8n-nodes-umeeting.uMeetingTool' : 'n8n-nodes-umeeting.uMeeting',
 		typeVersion: 1,
 		position: [index * 200, 0],
 		parameters: step.parameters,
@@ -132,10 +153,12 @@ export async function runChain(options: ChainOptions) {
 		...(step.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	}));
 	const connections = Object.fromEntries(
-		nodes.slice(0, -1).map((node, index) => [
-			node.name,
-			{ main: [[{ node: nodes[index + 1].name, type: 'main' as const, index: 0 }]] },
-		]),
+		nodes
+			.slice(0, -1)
+			.map((node, index) => [
+				node.name,
+				{ main: [[{ node: nodes[index + 1].name, type: 'main' as const, index: 0 }]] },
+			]),
 	);
 	const workflow = new Workflow({
 		id: 'test-workflow',
@@ -174,7 +197,14 @@ export async function runChain(options: ChainOptions) {
 /** Runs a single UMeeting node (named "UMeeting") on the given items. */
 export async function runUMeeting(options: RunOptions): Promise<RunResult> {
 	const { run, outputs, errors, error } = await runChain({
-		steps: [{ name: 'UMeeting', parameters: options.parameters, continueOnFail: options.continueOnFail }],
+		steps: [
+			{
+				name: 'UMeeting',
+				parameters: options.parameters,
+				continueOnFail: options.continueOnFail,
+				asTool: options.asTool,
+			},
+		],
 		items: options.items,
 		credentials: options.credentials,
 		workflowTimeZone: options.workflowTimeZone,
