@@ -267,6 +267,42 @@ describe('toServiceTime', () => {
 	});
 });
 
+describe('a wall time the item zone shows twice', () => {
+	const zones = { item: 'America/New_York', service: 'Asia/Shanghai' };
+
+	test.each([
+		['America/New_York', '2026-11-01 01:30:00', ['2026-11-01T01:30:00-05:00', '2026-11-01T01:30:00-04:00']],
+		['Europe/Berlin', '2026-10-25 02:15:00', ['2026-10-25T02:15:00+01:00', '2026-10-25T02:15:00+02:00']],
+		[
+			'Australia/Lord_Howe',
+			'2026-04-05 01:45:00',
+			['2026-04-05T01:45:00+11:00', '2026-04-05T01:45:00+10:30'],
+		],
+	])('in %s, %s is refused naming both instants', (item, text, offsets) => {
+		const result = toServiceTime(text, { item, service: 'Asia/Shanghai' });
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.reason).toContain('happens twice');
+		for (const iso of offsets) expect(result.reason).toContain(iso);
+	});
+
+	test('either instant, given with its offset, is sent as itself', () => {
+		expect(toServiceTime('2026-11-01T01:30:00-04:00', zones)).toEqual({
+			ok: true,
+			value: '2026-11-01 13:30:00',
+		});
+		expect(toServiceTime('2026-11-01T01:30:00-05:00', zones)).toEqual({
+			ok: true,
+			value: '2026-11-01 14:30:00',
+		});
+	});
+
+	test('the minutes just outside the repeated hour are accepted', () => {
+		expect(toServiceTime('2026-11-01 00:59:00', zones).ok).toBe(true);
+		expect(toServiceTime('2026-11-01 02:00:00', zones).ok).toBe(true);
+	});
+});
+
 describe('readServiceTime', () => {
 	test('reads a service text as an instant in the service zone', () => {
 		expect(readServiceTime('2026-12-01 22:30:00', 'Asia/Shanghai')?.toMillis()).toBe(

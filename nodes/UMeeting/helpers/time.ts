@@ -76,7 +76,33 @@ function fromWallTime(parts: RegExpExecArray, zone: string): Read {
 			reason: `does not exist in ${zone} (the clocks skip it for daylight saving time): got "${parts[0]}"`,
 		};
 	}
+	// In the hour a zone repeats when its clocks go back, the same wall time happens twice.
+	const twin = repeatedWallTime(local);
+	if (twin) {
+		return {
+			ok: false,
+			reason: `happens twice in ${zone} (the clocks go back for daylight saving time): got "${parts[0]}"; add the offset you mean, e.g. ${local.toISO({ suppressMilliseconds: true })} or ${twin.toISO({ suppressMilliseconds: true })}`,
+		};
+	}
 	return { ok: true, value: local };
+}
+
+/** The other instant showing the same wall time in the same zone, if the zone repeats that hour. */
+function repeatedWallTime(local: DateTime): DateTime | undefined {
+	for (const hours of [-3, 3]) {
+		const offset = local.plus({ hours }).offset;
+		if (offset === local.offset) continue;
+		const other = DateTime.fromMillis(local.toMillis() + (local.offset - offset) * 60_000, {
+			zone: local.zone,
+		});
+		if (
+			other.offset === offset &&
+			other.toFormat(SERVICE_TIME_FORMAT) === local.toFormat(SERVICE_TIME_FORMAT)
+		) {
+			return other;
+		}
+	}
+	return undefined;
 }
 
 /**
