@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as meeting from './actions/meeting';
+import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
 import { listSearch } from './methods';
 import { requestOptionsProperty } from './transport/requestOptions';
@@ -26,10 +26,12 @@ export class UMeeting implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Meeting', value: 'meeting' }],
+				options: Object.entries(RESOURCES)
+					.map(([value, resource]) => ({ name: resource.displayName, value }))
+					.sort((a, b) => a.name.localeCompare(b.name)),
 				default: 'meeting',
 			},
-			...meeting.description,
+			...Object.values(RESOURCES).flatMap((resource) => resource.description),
 			requestOptionsProperty,
 		],
 	};

@@ -2,10 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runSession } from '../transport/session';
-import * as meeting from './meeting';
-import type { Operation, RunInfo, Send } from './operation';
-
-const RESOURCES: Record<string, Record<string, Operation>> = { meeting: meeting.operations };
+import type { RunInfo, Send } from './operation';
+import { RESOURCES } from './resources';
 
 type NodeError = NodeApiError | NodeOperationError;
 
@@ -22,7 +20,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = RESOURCES[resource]?.[operationName];
+	const operation = RESOURCES[resource]?.operations[operationName];
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `Unsupported operation "${resource}: ${operationName}"`);
 	}

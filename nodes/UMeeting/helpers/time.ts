@@ -154,3 +154,15 @@ export function describeValue(value: unknown): string {
 	if (typeof value === 'string') return `"${value}"`;
 	return `${typeof value} ${String(value)}`;
 }
+
+/**
+ * A time the service gives with its own zone marker (such as recording times in UTC, `...Z`) as
+ * ISO 8601 with the offset of the item zone; a zoneless text is read in the service zone. Null
+ * when unreadable.
+ */
+export function anyServiceTimeToIso(text: string, zones: TimeZones): string | null {
+	const trimmed = text.trim();
+	if (!WITH_OFFSET.test(trimmed)) return serviceTimeToIso(trimmed, zones);
+	const instant = DateTime.fromISO(trimmed, { setZone: true });
+	return instant.isValid ? instant.setZone(zones.item).toISO({ suppressMilliseconds: true }) : null;
+}

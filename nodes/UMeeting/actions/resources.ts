@@ -1,0 +1,17 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as meeting from './meeting';
+import type { Operation } from './operation';
+
+export interface Resource {
+	/** The resource as the editor's Resource list shows it. */
+	displayName: string;
+	/** Its Operation selector and every operation's fields. */
+	description: INodeProperties[];
+	operations: Record<string, Operation>;
+}
+
+/** Every resource of the node by its parameter value; each lives in a folder of its own. */
+export const RESOURCES: Record<string, Resource> = {
+	meeting: { displayName: 'Meeting', ...meeting },
+};
