@@ -255,3 +255,34 @@ describe('a refused connection (nothing was sent)', () => {
 		}
 	});
 });
+
+describe('Retry-After as an HTTP date', () => {
+	test('HTTP 503 with a date 1 s ahead, once: sent again at that date, the item succeeds, one meeting', async () => {
+		// HTTP dates have whole seconds: the next whole second after one from now.
+		const target = Math.ceil(Date.now() / 1000) * 1000 + 1000;
+		simulator.injectFault(
+			{ type: 'http', status: 503, headers: { 'Retry-After': new Date(target).toUTCString() } },
+			schedule,
+		);
+		const result = await runUMeeting({ credentials: credentials(), parameters: parameters() });
+		expect(result.error).toBeUndefined();
+		const sent = simulator.requestsTo('share/schedule');
+		expect(sent).toHaveLength(2);
+		// Waited for the date: a wait of 0 (the date misread as past) would send again at once.
+		expect(sent[1].receivedAt).toBeGreaterThanOrEqual(target - 50);
+		expect(simulator.store.created).toBe(1);
+		expect(result.output).toHaveLength(1);
+		expect(result.output![0].json.meeting_id).toBe(simulator.store.all()[0].id);
+	});
+
+	test('HTTP 429 with a date in the past, once: sent again at once, the item succeeds, one meeting', async () => {
+		const past = new Date(Date.now() - 60_000).toUTCString();
+		simulator.injectFault({ type: 'http', status: 429, headers: { 'Retry-After': past } }, schedule);
+		const started = Date.now();
+		const result = await runUMeeting({ credentials: credentials(), parameters: parameters() });
+		expect(result.error).toBeUndefined();
+		expect(simulator.requestsTo('share/schedule')).toHaveLength(2);
+		expect(simulator.store.created).toBe(1);
+		expect(Date.now() - started).toBeLessThan(5000);
+	});
+});
