@@ -53,8 +53,25 @@ export interface StoredMeeting {
 	data: Record<string, unknown>;
 }
 
+/** The account's license as `licensing` answers it: payType 1 rooms, 2 concurrent participants, 3 time used. */
+export interface License {
+	payType: string;
+	/** A service time text, or null for a license without an end. */
+	expire_date: string | null;
+	/** How many rooms the account has of each meeting capacity, keyed by the capacity as text. */
+	capacity: Record<string, number>;
+}
+
+/** The license a simulator starts with (and gets back on reset): rooms billed by capacity, no end. */
+export function defaultLicense(): License {
+	return { payType: '1', expire_date: null, capacity: { '10': 3, '50': 2, '100': 1 } };
+}
+
 export class MeetingStore {
 	private readonly meetings = new Map<string, StoredMeeting>();
+
+	/** The rooms share/rooms and share/freeRooms know of come from here; tests may replace it. */
+	license: License = defaultLicense();
 
 	private nextId = 1_770_000_000;
 
@@ -91,6 +108,7 @@ export class MeetingStore {
 	reset() {
 		this.meetings.clear();
 		this.created = 0;
+		this.license = defaultLicense();
 	}
 }
 

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as meeting from './meeting';
 import type { Operation } from './operation';
+import * as room from './room';
 
 export interface Resource {
 	/** The resource as the editor's Resource list shows it. */
@@ -14,4 +15,5 @@ export interface Resource {
 /** Every resource of the node by its parameter value; each lives in a folder of its own. */
 export const RESOURCES: Record<string, Resource> = {
 	meeting: { displayName: 'Meeting', ...meeting },
+	room: { displayName: 'Room', ...room },
 };

@@ -4,6 +4,8 @@ import { get, getStartUrl, token } from './details';
 import { instant } from './instant';
 import { end, remove } from './lifecycle';
 import { history, list } from './listing';
+import { deleteLiveStream } from './liveStream';
+import { freeRooms, licensing, rooms } from './rooms';
 import { schedule } from './schedule';
 import { update } from './update';
 
@@ -26,11 +28,15 @@ export const ENDPOINTS: Record<string, Endpoint> = {
 	'/umeeting/share/history': history,
 	'/umeeting/share/token': token,
 	'/umeeting/share/getStartUrl': getStartUrl,
+	'/umeeting/share/rooms': rooms,
+	'/umeeting/share/freeRooms': freeRooms,
+	'/umeeting/licensing': licensing,
 };
 
 /** Endpoints carrying a value in the path; named groups become EndpointContext.pathParams. */
 const PATTERNS: [RegExp, Endpoint][] = [
 	[/^\/umeeting\/share\/resetCapacity\/(?<meetingId>[^/]+)$/, resetCapacity],
+	[/^\/umeeting\/live\/(?<liveId>[^/]+)\/delete$/, deleteLiveStream],
 ];
 
 export function route(

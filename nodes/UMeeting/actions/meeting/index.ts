@@ -4,6 +4,7 @@ import type { Operation } from '../operation';
 
 import * as createInstant from './instant.operation';
 import * as deleteMeeting from './delete.operation';
+import * as deleteLiveStream from './deleteLiveStream.operation';
 import * as end from './end.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -18,6 +19,7 @@ import * as update from './update.operation';
 export const operations: Record<string, Operation> = {
 	createInstant,
 	delete: deleteMeeting,
+	deleteLiveStream,
 	end,
 	get,
 	getAll,
@@ -43,6 +45,12 @@ export const description: INodeProperties[] = [
 				value: 'delete',
 				description: 'Cancel a meeting, a whole series or one occurrence (cannot be undone)',
 				action: 'Delete a meeting',
+			},
+			{
+				name: 'Delete Live Stream',
+				value: 'deleteLiveStream',
+				description: "Delete a meeting's live stream by its live ID (cannot be undone)",
+				action: 'Delete a live stream',
 			},
 			{
 				name: 'End',
