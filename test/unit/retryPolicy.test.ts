@@ -88,13 +88,18 @@ describe('parseRetryAfter', () => {
 	});
 
 	// Neither delay-seconds (digits only) nor an HTTP date, but JavaScript's lenient Date.parse reads
-	// each as some date in the past ('-5' as May 2001, '1.5' as 5 January 2001, '2026' as New Year).
-	test.each(['-5', '1.5', '2026', 'abc 1'])(
+	// each as some date in the past ('-5' as May 2001, '1.5' as 5 January 2001). ('2026' alone is
+	// valid delay-seconds: 2026 s, which retryDelay then finds over its budget.)
+	test.each(['-5', '1.5', 'abc 1', 'Sat, 31 Feb 2026 10:00:00 GMT', 'Sat, 28 Nov 2026 10:00:07 CET'])(
 		'number-like garbage %j is no Retry-After (undefined)',
 		(value) => {
 			expect(parseRetryAfter(value, NOW)).toBeUndefined();
 		},
 	);
+
+	test('2026 is delay-seconds', () => {
+		expect(parseRetryAfter('2026', NOW)).toBe(2_026_000);
+	});
 });
 
 describe('retryDelay with an HTTP date', () => {

@@ -14,6 +14,12 @@ export const count = z.union([
 		.transform(Number),
 ]);
 
+/** Fields of UMeeting answers that let whoever holds them act as the meeting's host. */
+export const HOST_SECRETS = ['start_url', 'token', 'host_key'] as const;
+
+/** Fields whose value an error never repeats: host secrets and the meeting password. */
+const UNQUOTED = new Set<string>([...HOST_SECRETS, 'password']);
+
 /** Words the first problem of an answer's data that does not match its schema. */
 export function describeAnswerProblem(data: unknown, error: z.ZodError): string {
 	const [issue] = error.issues;
@@ -23,5 +29,7 @@ export function describeAnswerProblem(data: unknown, error: z.ZodError): string 
 		data,
 	);
 	if (value === undefined || value === null) return `lacks ${field}`;
+	if (issue.path.some((key) => UNQUOTED.has(String(key))))
+		return `has an invalid ${field} (${issue.message})`;
 	return `has an invalid ${field} (${issue.message}; got ${JSON.stringify(value)})`;
 }

@@ -37,11 +37,42 @@ function safeWait(outcome: AttemptOutcome, attempt: number, now: number): number
 	return parseRetryAfter(outcome.retryAfter, now);
 }
 
-/** Retry-After is either whole seconds or an HTTP date. */
+/** Retry-After is either whole seconds or an HTTP date; anything else is no Retry-After. */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
 	if (value === undefined) return undefined;
 	const text = value.trim();
 	if (/^\d+$/.test(text)) return Number(text) * 1000;
-	const date = Date.parse(text);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+	const date = parseHttpDate(text);
+	return date === undefined ? undefined : Math.max(0, date - now);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const LONG_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = `(${MONTHS.join('|')})`;
+const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
+/** The three forms HTTP allows (RFC 9110 5.6.7), all in GMT: IMF-fixdate, RFC 850, asctime. */
+const HTTP_DATES: Array<{ pattern: RegExp; order: [number, number, number, number, number, number] }> = [
+	{ pattern: new RegExp(`^${DAY}, (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$`), order: [3, 2, 1, 4, 5, 6] },
+	{ pattern: new RegExp(`^${LONG_DAY}, (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`), order: [3, 2, 1, 4, 5, 6] },
+	{ pattern: new RegExp(`^${DAY} ${MONTH} ([ \\d]\\d) ${TIME} (\\d{4})$`), order: [6, 1, 2, 3, 4, 5] },
+];
+
+/** Milliseconds since the epoch of an HTTP date, read strictly and in GMT; undefined otherwise. */
+function parseHttpDate(text: string): number | undefined {
+	for (const { pattern, order } of HTTP_DATES) {
+		const match = pattern.exec(text);
+		if (!match) continue;
+		const [yearText, monthText, dayText, hour, minute, second] = order.map((index) => match[index]);
+		let year = Number(yearText);
+		// RFC 850's two-digit year: the recipient takes the century that puts it nearest (RFC 9110).
+		if (yearText.length === 2) year += year < 70 ? 2000 : 1900;
+		const month = MONTHS.indexOf(monthText);
+		const day = Number(dayText.trim());
+		const time = Date.UTC(year, month, day, Number(hour), Number(minute), Number(second));
+		// Date.UTC rolls 31 February into March: such a date is not a date.
+		if (new Date(time).getUTCDate() !== day) return undefined;
+		return time;
+	}
+	return undefined;
 }

@@ -63,6 +63,9 @@ function serviceTimeZone(context: RequestContext, credentials: UMeetingCredentia
 	throw new NodeOperationError(
 		context.getNode(),
 		`The UMeeting credential's Service Time Zone "${zone}" is not an IANA time zone`,
-		{ description: 'Pick the zone of your UMeeting deployment (Asia/Shanghai for api.systeccloud.com) in the credential. Nothing was sent.' },
+		{
+			description:
+				'Pick the zone of your UMeeting deployment (Asia/Shanghai for api.systeccloud.com) in the credential. Nothing was sent.',
+		},
 	);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { count, idText } from '../../../helpers/answerFields';
+import { count, HOST_SECRETS, idText } from '../../../helpers/answerFields';
 import { serviceTimeToIso, type TimeZones } from '../../../helpers/time';
 
 /**
@@ -72,9 +72,6 @@ const MEETING_STATES: Record<number, string> = {
 	2: 'cancelled',
 	3: 'ended',
 };
-
-/** Fields that let whoever holds them act as the meeting's host. */
-export const HOST_SECRETS = ['start_url', 'token', 'host_key'] as const;
 
 /** What the node knows of a meeting from its own request, for answers that lack or garble it. */
 export interface KnownTimes {

@@ -25,7 +25,7 @@ export function invitationFields(kind: 'invitation' | 'cancellation'): INodeProp
 			type: 'boolean',
 			default: false,
 			description: invitation
-				? 'Whether to add the meeting as an iCalendar file (binary), ready to attach to an e-mail or import into a calendar. It holds the topic, times, recurrence, join URL, meeting number and password, never a host secret.'
+				? 'Whether to add the meeting as an iCalendar file (binary), ready to attach to an e-mail or import into a calendar. It holds the topic, times, recurrence, join URL, meeting number and password, never a host secret. UMeeting reports no recurrence when a meeting is read: for a series, attach the file where the recurrence is sent (Schedule, or Update with Recurrence Change set to Set).'
 				: 'Whether to add an iCalendar cancellation (binary) that removes the meeting from the calendars that got its invitation. Needs the meeting number (not an occurrence uuid); the meeting is read first.',
 		},
 		{
