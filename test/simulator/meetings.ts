@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import type { Recurrence } from './recurrence';
+import type { HeldSession } from './sessions';
 
 /** 0 scheduled, 1 in progress, 2 cancelled, 3 ended: the manual's meeting states. */
 export type MeetingStatus = 0 | 1 | 2 | 3;
@@ -51,6 +52,8 @@ export interface StoredMeeting {
 	form: Record<string, string>;
 	/** The data answered when the meeting was created. */
 	data: Record<string, unknown>;
+	/** What the meeting held once it (or an occurrence) ended: attendees and recordings; see sessions.ts. */
+	sessions?: HeldSession[];
 }
 
 /** The account's license as `licensing` answers it: payType 1 rooms, 2 concurrent participants, 3 time used. */

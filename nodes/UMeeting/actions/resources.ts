@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as meeting from './meeting';
 import type { Operation } from './operation';
+import * as participant from './participant';
+import * as recording from './recording';
 import * as room from './room';
 
 export interface Resource {
@@ -15,5 +17,7 @@ export interface Resource {
 /** Every resource of the node by its parameter value; each lives in a folder of its own. */
 export const RESOURCES: Record<string, Resource> = {
 	meeting: { displayName: 'Meeting', ...meeting },
+	participant: { displayName: 'Participant', ...participant },
+	recording: { displayName: 'Recording', ...recording },
 	room: { displayName: 'Room', ...room },
 };

@@ -4,6 +4,8 @@ import { get, getStartUrl, token } from './details';
 import { instant } from './instant';
 import { end, remove } from './lifecycle';
 import { history, list } from './listing';
+import { meetingDetail, meetingParticipants } from './participants';
+import { cloudRecording } from './recordings';
 import { deleteLiveStream } from './liveStream';
 import { freeRooms, licensing, rooms } from './rooms';
 import { schedule } from './schedule';
@@ -28,6 +30,8 @@ export const ENDPOINTS: Record<string, Endpoint> = {
 	'/umeeting/share/history': history,
 	'/umeeting/share/token': token,
 	'/umeeting/share/getStartUrl': getStartUrl,
+	'/umeeting/share/meetingdetail': meetingDetail,
+	'/umeeting/cloud/recording': cloudRecording,
 	'/umeeting/share/rooms': rooms,
 	'/umeeting/share/freeRooms': freeRooms,
 	'/umeeting/licensing': licensing,
@@ -36,6 +40,7 @@ export const ENDPOINTS: Record<string, Endpoint> = {
 /** Endpoints carrying a value in the path; named groups become EndpointContext.pathParams. */
 const PATTERNS: [RegExp, Endpoint][] = [
 	[/^\/umeeting\/share\/resetCapacity\/(?<meetingId>[^/]+)$/, resetCapacity],
+	[/^\/umeeting\/share\/meeting\/(?<meetingId>[^/]+)\/participants$/, meetingParticipants],
 	[/^\/umeeting\/live\/(?<liveId>[^/]+)\/delete$/, deleteLiveStream],
 ];
 

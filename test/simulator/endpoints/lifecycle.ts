@@ -1,6 +1,7 @@
 import { type Form, onlyKeys, requireText } from '../formRules';
 import type { MeetingStatus } from '../meetings';
 import { ContractViolation, notFound } from '../refusals';
+import { holdEnded } from '../sessions';
 import { CREDENTIALS, type EndpointContext } from './context';
 
 const ALREADY: Partial<Record<MeetingStatus, string>> = { 2: 'already cancelled', 3: 'already ended' };
@@ -39,5 +40,12 @@ function refuseClosed(what: 'meeting' | 'occurrence', status: MeetingStatus) {
 	if (already) throw new ContractViolation(`${what} ${already}`);
 }
 
-export const end = closer(3);
+const endMeeting = closer(3);
+
+/** Ending also leaves the record of what was held: attendees and any cloud recording (sessions.ts). */
+export function end(form: Form, context: EndpointContext) {
+	endMeeting(form, context);
+	holdEnded(form.id, context.store, context.clock, context.publicUrl);
+}
+
 export const remove = closer(2);

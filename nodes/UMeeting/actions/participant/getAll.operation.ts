@@ -1,0 +1,131 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { parseParameters } from '../../helpers/validation';
+import { callUMeeting } from '../../transport';
+import { meetingDetails, hostToken } from '../meeting/shared/answers';
+import { meetingLocator } from '../meeting/shared/meetingLocator';
+import { timeZoneField } from '../meeting/shared/timeZone.field';
+import { readZones } from '../meeting/shared/zones';
+import { jsonItems, type RunInfo, type Send } from '../operation';
+import { isoOf, type MeetingParticipants, meetingParticipants, presentAttendee } from './answers';
+import { getParticipantsSchema } from './getAll.schema';
+
+const fields: INodeProperties[] = [
+	meetingLocator({
+		description:
+			'The meeting whose attendees to list, from every session of it held so far. A meeting has attendees once it (or an occurrence of a series) has ended.',
+	}),
+	{
+		displayName: 'Host ID',
+		name: 'hostId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. {{ $json.host_id }}',
+		description:
+			"The meeting's host ID (host_id in the output of Schedule and Start Instant Meeting), which UMeeting asks for with the meeting number. Leave empty to have the node look it up first (one more request).",
+	},
+	{
+		displayName: 'Topic',
+		name: 'meetingTopic',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. {{ $json.topic }}',
+		description:
+			"The meeting's topic, which UMeeting asks for as well. Leave empty to have the node read it from the meeting first (one more request).",
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		displayOptions: { show: { returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	timeZoneField(
+		"Zone in which the output's times are shown: join_time_iso, leave_time_iso and meeting_start_time_iso carry its offset, time_zone its name.",
+	),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['participant'], operation: ['getAll'] } },
+	fields,
+);
+
+export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false);
+	const { meetingId, hostId, topic, wanted, zones } = parseParameters(
+		this,
+		getParticipantsSchema,
+		{
+			meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }),
+			hostId: this.getNodeParameter('hostId', itemIndex, ''),
+			meetingTopic: this.getNodeParameter('meetingTopic', itemIndex, ''),
+			returnAll,
+			limit: returnAll ? 1 : this.getNodeParameter('limit', itemIndex, 50),
+			...readZones(this, itemIndex, run),
+		},
+		description,
+		itemIndex,
+	);
+	return async () => {
+		const form = {
+			topic: topic || (await topicOf(this, meetingId, itemIndex)),
+			host_id: hostId || (await hostIdOf(this, meetingId, itemIndex)),
+		};
+		const answer: MeetingParticipants = await callUMeeting.call(this, {
+			endpoint: `share/meeting/${meetingId}/participants`,
+			form,
+			itemIndex,
+			data: meetingParticipants,
+		});
+		const meeting: IDataObject = {
+			meeting_id: answer.id ?? meetingId,
+			meeting_topic: answer.topic ?? form.topic,
+			meeting_start_time: answer.start_time ?? null,
+			meeting_start_time_iso: isoOf(answer.start_time, zones),
+			meeting_duration: answer.duration ?? null,
+			total_participants: answer.total_participants ?? answer.participants_list.length,
+			total_minutes: answer.total_minutes ?? null,
+			time_zone: zones.item,
+		};
+		return jsonItems(
+			answer.participants_list
+				.slice(0, wanted)
+				.map((person) => ({ ...presentAttendee(person, zones), ...meeting })),
+		);
+	};
+}
+
+async function topicOf(context: IExecuteFunctions, meetingId: string, itemIndex: number) {
+	const meeting: { topic?: string } = await callUMeeting.call(context, {
+		endpoint: 'share/get',
+		form: { meeting_id: meetingId },
+		itemIndex,
+		data: meetingDetails,
+	});
+	if (meeting.topic) return meeting.topic;
+	throw new NodeOperationError(context.getNode(), `UMeeting gave no topic for meeting ${meetingId}`, {
+		itemIndex,
+		description: 'Fill in the Topic field with the topic the meeting was booked with.',
+	});
+}
+
+/** The host ID share/token gives with the host's token; only the ID is kept. */
+async function hostIdOf(context: IExecuteFunctions, meetingId: string, itemIndex: number) {
+	const { host_id }: { host_id: string } = await callUMeeting.call(context, {
+		endpoint: 'share/token',
+		form: { meeting_id: meetingId },
+		itemIndex,
+		data: hostToken,
+	});
+	return host_id;
+}

@@ -1,0 +1,78 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { parseParameters } from '../../helpers/validation';
+import { callUMeeting } from '../../transport';
+import { meetingLocator } from '../meeting/shared/meetingLocator';
+import { timeZoneField } from '../meeting/shared/timeZone.field';
+import { readZones } from '../meeting/shared/zones';
+import { jsonItems, type RunInfo, type Send } from '../operation';
+import { presentRecording, type RecordingFile, recordingList } from './answers';
+import { getRecordingsSchema } from './getAll.schema';
+
+const fields: INodeProperties[] = [
+	meetingLocator({
+		occurrences: true,
+		description:
+			'A meeting number lists the cloud recordings of every session of it held so far; the uuid of one held session (an occurrence uuid) lists that session only. A meeting has recordings once it has ended, if it was booked with cloud recording.',
+	}),
+	{
+		displayName: 'Start Time',
+		name: 'startTime',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description:
+			"Only recordings that began at or after this time. The meeting's own start (start_time_iso in the output of Schedule, dragged in) finds all of its recordings. A time without an offset is meant in the Time Zone below; an ISO 8601 time with an offset or Z, or a DateTime, is that instant whatever the zones.",
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		displayOptions: { show: { returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	timeZoneField(
+		"Zone in which a Start Time without an offset is meant, and in which the output's times are shown: recording_start_iso and recording_end_iso carry its offset (UMeeting gives these times in UTC), time_zone its name.",
+	),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['recording'], operation: ['getAll'] } },
+	fields,
+);
+
+export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false);
+	const { form, wanted, zones } = parseParameters(
+		this,
+		getRecordingsSchema,
+		{
+			meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }),
+			startTime: this.getNodeParameter('startTime', itemIndex, ''),
+			returnAll,
+			limit: returnAll ? 1 : this.getNodeParameter('limit', itemIndex, 50),
+			...readZones(this, itemIndex, run),
+		},
+		description,
+		itemIndex,
+	);
+	return async () => {
+		const files: RecordingFile[] = await callUMeeting.call(this, {
+			endpoint: 'cloud/recording',
+			form,
+			itemIndex,
+			data: recordingList,
+		});
+		return jsonItems(files.slice(0, wanted).map((file) => presentRecording(file, zones)));
+	};
+}
