@@ -89,4 +89,4 @@ test('generated parameter sets through n8n and HTTP: accepted by the strict simu
 		}),
 		{ numRuns: 300 },
 	);
-});
+}, 120_000);

@@ -74,12 +74,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 /** Adds to the error which items were done before the run failed: the run's output is lost with it. */
 function reportDone(error: NodeError, results: INodeExecutionData[][]) {
 	const done = results.flatMap((output, itemIndex) =>
-		output
-			.filter((item) => !item.json.error && item.json.meeting_id !== undefined)
-			.map((item) => {
-				const link = typeof item.json.join_url === 'string' ? ` (join URL ${item.json.join_url})` : '';
-				return `item ${itemIndex} -> meeting ${String(item.json.meeting_id)}${link}`;
-			}),
+		output.flatMap((item) => {
+			const { json } = item;
+			if (json.error) return [];
+			const link = typeof json.join_url === 'string' ? ` (join URL ${json.join_url})` : '';
+			if (json.meeting_id !== undefined)
+				return [`item ${itemIndex} -> meeting ${String(json.meeting_id)}${link}`];
+			if (json.live_id !== undefined) return [`item ${itemIndex} -> live stream ${String(json.live_id)}`];
+			return [];
+		}),
 	);
 	const summary = done.length
 		? `Already done in this run, and not undone: ${done.join('; ')}. Leave these items out (or look the meetings up) before running again.`
