@@ -4,6 +4,7 @@ import * as meeting from './meeting';
 import type { Operation } from './operation';
 import * as participant from './participant';
 import * as recording from './recording';
+import * as report from './report';
 import * as room from './room';
 
 export interface Resource {
@@ -19,5 +20,6 @@ export const RESOURCES: Record<string, Resource> = {
 	meeting: { displayName: 'Meeting', ...meeting },
 	participant: { displayName: 'Participant', ...participant },
 	recording: { displayName: 'Recording', ...recording },
+	report: { displayName: 'Report', ...report },
 	room: { displayName: 'Room', ...room },
 };

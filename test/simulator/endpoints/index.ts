@@ -8,6 +8,7 @@ import { meetingDetail, meetingParticipants } from './participants';
 import { cloudRecording } from './recordings';
 import { deleteLiveStream } from './liveStream';
 import { freeRooms, licensing, rooms } from './rooms';
+import { detail, hisMeeting, metricsMeetings, summary } from './reports';
 import { schedule } from './schedule';
 import { update } from './update';
 
@@ -35,6 +36,10 @@ export const ENDPOINTS: Record<string, Endpoint> = {
 	'/umeeting/share/rooms': rooms,
 	'/umeeting/share/freeRooms': freeRooms,
 	'/umeeting/licensing': licensing,
+	'/umeeting/share/detail': detail,
+	'/umeeting/share/summary': summary,
+	'/umeeting/share/hisMeeting': hisMeeting,
+	'/umeeting/metrics/meetings': metricsMeetings,
 };
 
 /** Endpoints carrying a value in the path; named groups become EndpointContext.pathParams. */
