@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import type { PersonalMeeting } from './endpoints/personal';
 import type { Recurrence } from './recurrence';
 import type { HeldSession } from './sessions';
 
@@ -73,6 +74,12 @@ export function defaultLicense(): License {
 export class MeetingStore {
 	private readonly meetings = new Map<string, StoredMeeting>();
 
+	/** Meetings of personal accounts (private/*), apart from the public rooms' ones: share/* never sees them. */
+	readonly personal = new Map<string, PersonalMeeting>();
+
+	/** hostIds of the personal accounts linked to the API key; private/* books only for these. */
+	accounts = new Set([PERSONAL_HOST_ID]);
+
 	/** The rooms share/rooms and share/freeRooms know of come from here; tests may replace it. */
 	license: License = defaultLicense();
 
@@ -112,6 +119,8 @@ export class MeetingStore {
 		this.meetings.clear();
 		this.created = 0;
 		this.license = defaultLicense();
+		this.personal.clear();
+		this.accounts = new Set([PERSONAL_HOST_ID]);
 	}
 }
 
@@ -125,3 +134,6 @@ export function digits(count: number): string {
 
 /** Minutes before the start from which the host may open the meeting: the schedule answer's ready_time. */
 export const READY_MINUTES = 15;
+
+/** The personal account every simulator knows (tests may add others to MeetingStore.accounts). */
+export const PERSONAL_HOST_ID = '8Eki6-0R7eVsdg-mH4y7A';

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as meeting from './meeting';
 import type { Operation } from './operation';
 import * as participant from './participant';
+import * as personalMeeting from './personalMeeting';
 import * as recording from './recording';
 import * as report from './report';
 import * as room from './room';
@@ -19,6 +20,7 @@ export interface Resource {
 export const RESOURCES: Record<string, Resource> = {
 	meeting: { displayName: 'Meeting', ...meeting },
 	participant: { displayName: 'Participant', ...participant },
+	personalMeeting: { displayName: 'Personal Meeting', ...personalMeeting },
 	recording: { displayName: 'Recording', ...recording },
 	report: { displayName: 'Report', ...report },
 	room: { displayName: 'Room', ...room },

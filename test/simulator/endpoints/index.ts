@@ -5,6 +5,14 @@ import { instant } from './instant';
 import { end, remove } from './lifecycle';
 import { history, list } from './listing';
 import { meetingDetail, meetingParticipants } from './participants';
+import {
+	personalDelete,
+	personalEnd,
+	personalGet,
+	personalInstant,
+	personalSchedule,
+	personalUpdate,
+} from './personal';
 import { cloudRecording } from './recordings';
 import { deleteLiveStream } from './liveStream';
 import { freeRooms, licensing, rooms } from './rooms';
@@ -40,6 +48,12 @@ export const ENDPOINTS: Record<string, Endpoint> = {
 	'/umeeting/share/summary': summary,
 	'/umeeting/share/hisMeeting': hisMeeting,
 	'/umeeting/metrics/meetings': metricsMeetings,
+	'/umeeting/private/schedule': personalSchedule,
+	'/umeeting/private/instant': personalInstant,
+	'/umeeting/private/get': personalGet,
+	'/umeeting/private/update': personalUpdate,
+	'/umeeting/private/end': personalEnd,
+	'/umeeting/private/delete': personalDelete,
 };
 
 /** Endpoints carrying a value in the path; named groups become EndpointContext.pathParams. */

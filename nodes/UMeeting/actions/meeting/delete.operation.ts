@@ -1,8 +1,8 @@
+import { ROOM_MEETINGS } from './shared/family';
 import { stopMeetingOperation } from './shared/stopMeeting';
 
-export const { description, prepare } = stopMeetingOperation({
+export const { description, prepare } = stopMeetingOperation(ROOM_MEETINGS, {
 	operation: 'delete',
-	endpoint: 'share/delete',
 	done: 'deleted',
 	cancellation: true,
 	locatorDescription:

@@ -1,39 +1,22 @@
-import { z } from 'zod';
+import { ROOM_MEETINGS } from './shared/family';
+import { instantSchemaFor, type InstantSpec } from './shared/instantMeeting.schema';
 
-import { text, wholeNumber } from '../../helpers/fieldSchemas';
-import { meetingOptions, optionsToForm } from './shared/meetingOptions.schema';
-import { zoneParameters, zonesOf } from './shared/zones';
+/** share/instant: the settings Start Instant Meeting takes besides topic and capacity. */
+export const INSTANT: InstantSpec = {
+	options: [
+		'allowLiveStreaming',
+		'hostName',
+		'hostVideo',
+		'joinBeforeHost',
+		'muteUponEntry',
+		'participantsVideo',
+		'recording',
+		'usePmi',
+		'userKey',
+		'waitingRoom',
+	],
+	durationOver30: true,
+	startTime: false,
+};
 
-/** share/instant: the parameters of Start Instant Meeting and their form body. */
-export const INSTANT_OPTIONS = [
-	'allowLiveStreaming',
-	'hostName',
-	'hostVideo',
-	'joinBeforeHost',
-	'muteUponEntry',
-	'participantsVideo',
-	'recording',
-	'usePmi',
-	'userKey',
-	'waitingRoom',
-] as const;
-
-export const instantSchema = z
-	.object({
-		topic: text({ required: true }),
-		meetingCapacity: wholeNumber({ min: 1 }),
-		...zoneParameters,
-		additionalFields: meetingOptions(INSTANT_OPTIONS)
-			.extend({ duration: wholeNumber({ greaterThan: 30 }).optional() })
-			.default({}),
-	})
-	.transform((params, ctx) => {
-		const { duration, ...options } = params.additionalFields;
-		const form: Record<string, string> = {
-			topic: params.topic,
-			meeting_capacity: String(params.meetingCapacity),
-			...(duration === undefined ? {} : { duration: String(duration) }),
-			...optionsToForm(options, 'additionalFields', ctx),
-		};
-		return { form, zones: zonesOf(params) };
-	});
+export const instantSchema = instantSchemaFor(ROOM_MEETINGS, INSTANT);

@@ -7,22 +7,34 @@ export const MEETING_ID_PATTERN = '^\\d{6,15}$';
 /** The uuid of one occurrence of a recurring meeting, as the schedule answer lists them. */
 export const OCCURRENCE_UUID_PATTERN = '^[A-Za-z0-9+/_-]{8,}={0,2}$';
 
-/** The meeting an operation acts on: picked from the scheduled meetings, or typed. */
-export function meetingLocator(options: { occurrences?: boolean; description: string }): INodeProperties {
+/**
+ * The meeting an operation acts on: picked from the scheduled meetings, or typed. `listed: false`
+ * leaves out From List, for meetings the list endpoint does not return (those of personal accounts).
+ */
+export function meetingLocator(options: {
+	occurrences?: boolean;
+	listed?: boolean;
+	description: string;
+}): INodeProperties {
+	const listed = options.listed ?? true;
 	return {
 		displayName: 'Meeting',
 		name: 'meetingId',
 		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
+		default: { mode: listed ? 'list' : 'id', value: '' },
 		required: true,
 		description: options.description,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchMeetings', searchable: true },
-			},
+			...(listed
+				? [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list' as const,
+							typeOptions: { searchListMethod: 'searchMeetings', searchable: true },
+						},
+					]
+				: []),
 			{
 				displayName: 'By ID',
 				name: 'id',

@@ -95,6 +95,13 @@ const FIELDS: Record<MeetingOption, INodeProperties> = {
 		default: false,
 		description: 'Whether participants may join before the host arrives',
 	},
+	webinar: {
+		displayName: 'Webinar',
+		name: 'webinar',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to hold a webinar (presenters and an audience) instead of a meeting',
+	},
 };
 
 /** The named fields, and any of the operation's own, in the order the editor expects (by label). */

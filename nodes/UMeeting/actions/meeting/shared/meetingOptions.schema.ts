@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { flag, oneOf, text } from '../../../helpers/fieldSchemas';
 
 /**
- * The optional meeting settings the schedule, instant and update calls share: the node's
- * parameter name, the API's wire name and the rule for each. Each operation takes the ones its
- * endpoint documents.
+ * The optional meeting settings the schedule, instant and update calls share (of the public rooms
+ * and of personal accounts): the node's parameter name, the API's wire name and the rule for each.
+ * Each operation takes the ones its endpoint documents.
  */
 export const MEETING_OPTIONS = {
 	password: { wire: 'password', schema: text() },
@@ -20,6 +20,8 @@ export const MEETING_OPTIONS = {
 	waitingRoom: { wire: 'waiting_room', schema: flag, notForWebinar: true },
 	enableWebinar: { wire: 'enable_webinar', schema: flag },
 	joinBeforeHost: { wire: 'option_jbh', schema: flag },
+	/** The personal-account calls' name for a webinar; their manual excludes no option from one. */
+	webinar: { wire: 'webinar', schema: flag },
 } as const;
 
 export type MeetingOption = keyof typeof MEETING_OPTIONS;

@@ -1,40 +1,50 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
 
 import { parseParameters } from '../../../helpers/validation';
 import { callUMeeting } from '../../../transport';
 import type { RunInfo, Send } from '../../operation';
 import { meetingDetails, noData } from './answers';
+import type { MeetingFamily } from './family';
 import { invitationFields, invitationTarget, attachInvitation, meetingFacts } from './invitation';
-import { meetingOrOccurrenceSchema } from './lookup.schema';
-import { MEETING_ID_PATTERN, meetingLocator } from './meetingLocator';
+import { MEETING_ID_PATTERN, meetingLocator, meetingRef } from './meetingLocator';
 
 /**
- * End and delete take the same input (a meeting number, or the uuid of one occurrence of a
- * series) and answer without data; they differ in endpoint, wording and what they report.
+ * End and delete take the same input (a meeting number, or, in a family with series, the uuid of
+ * one occurrence) and answer without data; they differ in endpoint, wording and what they report.
+ * The endpoint is `${prefix}/${operation}` of the family.
  */
-export function stopMeetingOperation(spec: {
-	operation: string;
-	endpoint: string;
-	/** Past tense for the output, e.g. "ended". */
-	done: string;
-	locatorDescription: string;
-	/** Delete can give the iCalendar cancellation that takes the meeting out of calendars. */
-	cancellation?: boolean;
-}) {
+export function stopMeetingOperation(
+	family: MeetingFamily,
+	spec: {
+		operation: string;
+		/** Past tense for the output, e.g. "ended". */
+		done: string;
+		locatorDescription: string;
+		/** Delete can give the iCalendar cancellation that takes the meeting out of calendars. */
+		cancellation?: boolean;
+	},
+) {
 	const fields: INodeProperties[] = [
-		meetingLocator({ occurrences: true, description: spec.locatorDescription }),
+		meetingLocator({
+			occurrences: family.series,
+			listed: family.listed,
+			description: spec.locatorDescription,
+		}),
 		...(spec.cancellation ? invitationFields('cancellation') : []),
 	];
 	const description = updateDisplayOptions(
-		{ show: { resource: ['meeting'], operation: [spec.operation] } },
+		{ show: { resource: [family.resource], operation: [spec.operation] } },
 		fields,
 	);
+	// A meeting number, or in a family with series one occurrence's uuid.
+	const schema = z.object({ meetingId: meetingRef(family.series) });
 
 	function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
 		const { meetingId } = parseParameters(
 			this,
-			meetingOrOccurrenceSchema,
+			schema,
 			{ meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }) },
 			description,
 			itemIndex,
@@ -51,14 +61,14 @@ export function stopMeetingOperation(spec: {
 			// Read before deleting: afterwards the service no longer describes the meeting.
 			const meeting = cancellation
 				? await callUMeeting.call(this, {
-						endpoint: 'share/get',
+						endpoint: `${family.prefix}/get`,
 						form: { meeting_id: meetingId },
 						itemIndex,
 						data: meetingDetails,
 					})
 				: undefined;
 			await callUMeeting.call(this, {
-				endpoint: spec.endpoint,
+				endpoint: `${family.prefix}/${spec.operation}`,
 				form: { id: meetingId },
 				itemIndex,
 				data: noData,

@@ -1,0 +1,98 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { parseParameters } from '../../../helpers/validation';
+import type { RunInfo, Send } from '../../operation';
+import { type MeetingFamily, startZoneText } from './family';
+import { hostSecretsFields, includeHostSecrets } from './hostSecrets.field';
+import { attachInvitation, invitationFields, invitationTarget } from './invitation';
+import { recurrenceField, topicField } from './meetingFields';
+import type { MeetingOption } from './meetingOptions.schema';
+import { meetingOptionFields } from './meetingOptions.fields';
+import { additionalFieldsField, bookMeeting, newMeetingParameters } from './newMeeting';
+import type { scheduleSchemaFor } from './scheduleMeeting.schema';
+import { timeZoneField } from './timeZone.field';
+
+/**
+ * Schedule of a meeting family: the fields, and a prepare that books the meeting through
+ * `${prefix}/schedule` and answers it with its time fields, its .ics file on request, and host
+ * secrets only when asked to keep them.
+ */
+export function scheduleOperation(
+	family: MeetingFamily,
+	spec: { options: readonly MeetingOption[]; schema: ReturnType<typeof scheduleSchemaFor> },
+) {
+	const fields: INodeProperties[] = [
+		topicField,
+		family.owner.field,
+		{
+			displayName: 'Start Time',
+			name: 'startTime',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			description:
+				'When the meeting starts. A time without an offset (as the date picker gives) is meant in the Time Zone below; an ISO 8601 time with an offset or Z, or a DateTime such as {{ $now.plus(1, "day") }}, is that instant whatever the zones. Also accepts "yyyy-MM-dd HH:mm:ss".',
+		},
+		{
+			displayName: 'Duration (Minutes)',
+			name: 'duration',
+			type: 'number',
+			required: true,
+			default: 60,
+			typeOptions: { minValue: 31, numberPrecision: 0 },
+			description: 'Length of the meeting in whole minutes; UMeeting requires more than 30',
+		},
+		timeZoneField(
+			`${startZoneText(family, 'a Start Time')} The node sends UMeeting the same instant written in the service's zone (set in the credential).`,
+		),
+		additionalFieldsField(meetingOptionFields(spec.options)),
+		...(family.series
+			? [
+					recurrenceField({
+						description: 'Make this a recurring meeting series; leave empty for a single meeting',
+					}),
+				]
+			: []),
+		...invitationFields('invitation'),
+		...hostSecretsFields,
+	];
+
+	const description = updateDisplayOptions(
+		{ show: { resource: [family.resource], operation: ['schedule'] } },
+		fields,
+	);
+
+	function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
+		const parameters = {
+			...newMeetingParameters(this, family, itemIndex, run),
+			startTime: this.getNodeParameter('startTime', itemIndex),
+			duration: this.getNodeParameter('duration', itemIndex),
+			...(family.series ? { recurrence: this.getNodeParameter('recurrence', itemIndex, {}) } : {}),
+		};
+		const { form, zones } = parseParameters(this, spec.schema, parameters, description, itemIndex);
+		const keepSecrets = includeHostSecrets(this, itemIndex, run);
+		const invitation = invitationTarget(this, itemIndex);
+		return async () => {
+			const duration = Number(form.duration);
+			const { meeting, item } = await bookMeeting(
+				this,
+				{ endpoint: `${family.prefix}/schedule`, form, itemIndex },
+				{ zones, known: { start_time: form.start_time, duration }, keepSecrets },
+			);
+			if (!invitation) return [item];
+			const facts = {
+				meetingId: meeting.meeting_id,
+				topic: form.topic,
+				joinUrl: meeting.join_url,
+				password: form.password,
+				start: form.start_time,
+				durationMinutes: duration,
+				recurrenceSource: form,
+			};
+			return [await attachInvitation(this, item, invitation, facts, zones.service)];
+		};
+	}
+
+	return { description, prepare };
+}
