@@ -451,3 +451,239 @@ describe('chain: schedule (cloud recording) -> end -> participants -> recordings
 		});
 	});
 });
+
+describe('Participant: Get Many of one held session (share/participants)', () => {
+	/** A daily series of three whose first two occurrences have ended, each a held session. */
+	async function heldOccurrences() {
+		const series = await meeting({ recurrence_type: '1', end_times: '3' }, false);
+		const [first, second] = series.occurrences!;
+		await series.call('share/end', { id: first.uuid });
+		await series.call('share/end', { id: second.uuid });
+		simulator.requests.length = 0;
+		const sessions = stored(series.meeting_id).sessions!;
+		return { series, first: sessions[0], second: sessions[1] };
+	}
+
+	const inZone = (instant: string, zone: string) =>
+		DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).toISO({ suppressMilliseconds: true });
+
+	test('one item per attendee of that session only, exact form, UTC times as ISO at the held instants', async () => {
+		const { second } = await heldOccurrences();
+		const { output, error } = await run({
+			operation: 'getAll',
+			source: 'session',
+			sessionUuid: second.uuid,
+			returnAll: true,
+		});
+		expect(error).toBeUndefined();
+		expect(simulator.requests.map((r) => r.path)).toEqual(['/umeeting/share/participants']);
+		expect(simulator.requests[0].form).toEqual({ uuid: second.uuid, ...credentialFields() });
+		const people = [...second.participants].sort((a, b) => ms(a.join) - ms(b.join));
+		expect(output).toHaveLength(people.length);
+		output!.forEach((item, index) => {
+			const person = people[index];
+			expect(item.pairedItem).toEqual({ item: 0 });
+			expect(item.json).toEqual({
+				id: '',
+				user_id: person.user_id,
+				user_name: person.user_name,
+				device: person.device,
+				ip_address: person.ip_address,
+				cn: 'CN',
+				city: person.city,
+				network_type: person.network_type,
+				join_time: DateTime.fromISO(person.join).toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+				leave_time: DateTime.fromISO(person.leave).toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+				share_application: false,
+				share_desktop: person.share_desktop,
+				share_whiteboard: false,
+				recording: false,
+				join_time_iso: inZone(person.join, WORKFLOW_ZONE),
+				leave_time_iso: inZone(person.leave, WORKFLOW_ZONE),
+				meeting_uuid: second.uuid,
+				time_zone: WORKFLOW_ZONE,
+			});
+			expect(ms(item.json.join_time_iso)).toBe(ms(person.join));
+			expect(ms(item.json.leave_time_iso)).toBe(ms(person.leave));
+			// The second occurrence ran 10:00-10:45 in Shanghai on 2 December: 21:00-21:45 on the 1st in New York.
+			expect(item.json.join_time_iso).toMatch(/^2026-12-01T21:[0-4]\d:\d\d-05:00$/);
+		});
+	});
+
+	test('the item zone chooses the offset; a single meeting is a session too, by the uuid of its record', async () => {
+		const held = await meeting();
+		const session = stored(held.meeting_id).sessions![0];
+		const { output } = await run({
+			operation: 'getAll',
+			source: 'session',
+			sessionUuid: ` ${recordUuid(held.meeting_id)} `,
+			timeZone: 'Asia/Kolkata',
+		});
+		expect(simulator.requests[0].form.uuid).toBe(session.uuid);
+		expect(output!.length).toBe(session.participants.length);
+		for (const item of output!) {
+			expect(item.json.time_zone).toBe('Asia/Kolkata');
+			expect(item.json.join_time_iso).toMatch(
+				/^2026-12-01T07:[3-9]\d:\d\d\+05:30$|^2026-12-01T08:[01]\d:\d\d\+05:30$/,
+			);
+			const person = session.participants.find((p) => ms(p.join) === ms(item.json.join_time_iso));
+			expect(person).toBeDefined();
+		}
+	});
+
+	test('the manual answer shapes: a service text is read in the service zone, a missing leave time gives null', async () => {
+		const path = '/umeeting/share/participants';
+		const real = ENDPOINTS[path];
+		ENDPOINTS[path] = () => [
+			{
+				id: '',
+				user_id: 50342912,
+				user_name: 'Li Na',
+				join_time: '2019-12-20T02:13:18Z',
+				leave_time: '2019-12-20T02:28:19Z',
+			},
+			{ id: '', user_id: '50343936', name: 'Wang Wei', join_time: '2019-12-20 10:28:11' },
+		];
+		try {
+			const { output, error } = await run({
+				operation: 'getAll',
+				source: 'session',
+				sessionUuid: 'hVew/yBeQamdZXVVQBvNhQ==',
+			});
+			expect(error).toBeUndefined();
+			expect(output!.map((item) => item.json)).toEqual([
+				expect.objectContaining({
+					user_id: '50342912',
+					join_time_iso: '2019-12-19T21:13:18-05:00',
+					leave_time_iso: '2019-12-19T21:28:19-05:00',
+					meeting_uuid: 'hVew/yBeQamdZXVVQBvNhQ==',
+				}),
+				expect.objectContaining({
+					user_id: '50343936',
+					user_name: 'Wang Wei',
+					// 10:28:11 in Shanghai is 02:28:11 UTC.
+					join_time_iso: '2019-12-19T21:28:11-05:00',
+					leave_time_iso: null,
+				}),
+			]);
+			expect(simulator.requests[0].form.uuid).toBe('hVew/yBeQamdZXVVQBvNhQ==');
+		} finally {
+			ENDPOINTS[path] = real;
+		}
+	});
+
+	test('not paged: Limit only shortens the output; each input item gets its own session, paired to it', async () => {
+		const { first, second } = await heldOccurrences();
+		second.participants = attendees('crowd', second, 40);
+		const { output, error } = await run(
+			{ operation: 'getAll', source: 'session', sessionUuid: '={{ $json.uuid }}', limit: 3 },
+			{ items: [{ uuid: first.uuid }, { uuid: second.uuid }] },
+		);
+		expect(error).toBeUndefined();
+		expect(simulator.requests.map((r) => r.form.uuid)).toEqual([first.uuid, second.uuid]);
+		expect(output!.map((item) => [item.pairedItem, item.json.meeting_uuid])).toEqual([
+			[{ item: 0 }, first.uuid],
+			[{ item: 0 }, first.uuid],
+			[{ item: 0 }, first.uuid],
+			[{ item: 1 }, second.uuid],
+			[{ item: 1 }, second.uuid],
+			[{ item: 1 }, second.uuid],
+		]);
+		const all = await run({
+			operation: 'getAll',
+			source: 'session',
+			sessionUuid: second.uuid,
+			returnAll: true,
+		});
+		expect(simulator.requests).toHaveLength(1);
+		expect(all.output).toHaveLength(40);
+		expect(new Set(all.output!.map((item) => item.json.user_id)).size).toBe(40);
+	});
+
+	test('a session the service does not hold is refused: NodeApiError, or an error item with Continue On Fail', async () => {
+		const booked = await meeting({}, false);
+		const parameters = { operation: 'getAll', source: 'session', sessionUuid: recordUuid(booked.meeting_id) };
+		const { error } = await run(parameters);
+		expect(error!.name).toBe('NodeApiError');
+		expect(error!.message).toBe('UMeeting refused the request (share/participants): meeting not found');
+		const { output } = await run(parameters, { continueOnFail: true, items: [{}, {}] });
+		expect(output).toHaveLength(2);
+		expect(output![1]).toMatchObject({ json: { error: error!.message }, pairedItem: { item: 1 } });
+	});
+
+	test.each([
+		[{ sessionUuid: '={{ $json.missing }}' }, '"Session UUID" is required and cannot be empty'],
+		[
+			{ sessionUuid: '1770000001' },
+			'"Session UUID" must be the uuid of a held session, not a meeting number (got "1770000001"); for a meeting number choose Attendees Of: Meeting',
+		],
+		[
+			{ sessionUuid: '={{ { uuid: "x" } }}' },
+			'"Session UUID" must be the uuid of one held session, such as the uuid of Get Meeting History (got {"uuid":"x"})',
+		],
+		[
+			{ sessionUuid: 'two uuids,here==' },
+			'"Session UUID" must be the uuid of one held session, such as the uuid of Get Meeting History (got "two uuids,here==")',
+		],
+		[{ sessionUuid: 'hVew/yBeQamdZXVVQBvNhQ==', limit: 0 }, '"Limit" must be at least 1 (got 0)'],
+		[
+			// A value the editor does not offer (the field takes no expressions), e.g. from edited workflow JSON.
+			{ source: 'room', meetingId: byId('1770000001'), sessionUuid: 'hVew/yBeQamdZXVVQBvNhQ==' },
+			'"Attendees Of" must be one of "meeting", "session" (got "room")',
+		],
+	])('bad input %# fails before anything is sent, naming field and item', async (parameters, problem) => {
+		const { error } = await run(
+			{ operation: 'getAll', source: 'session', ...parameters },
+			{ items: [{}, {}] },
+		);
+		expect(error!.name).toBe('NodeOperationError');
+		expect(error!.message).toBe(`Invalid input in item 0: ${problem}`);
+		expect(simulator.requests).toHaveLength(0);
+	});
+});
+
+describe('chain: meeting history -> attendees of each held session', () => {
+	test('the uuid of each history row is dragged into Get Many by session', async () => {
+		const first = await meeting();
+		const second = await meeting({ topic: 'Retro', start_time: '2026-12-02 15:00:00' });
+		const { outputs, error } = await runChain({
+			credentials: credentials(),
+			workflowTimeZone: WORKFLOW_ZONE,
+			steps: [
+				{
+					name: 'History',
+					parameters: {
+						resource: 'report',
+						operation: 'getMeetingHistory',
+						startDate: '2026-11-30T00:00:00',
+						endDate: '2026-12-03T00:00:00',
+						returnAll: true,
+					},
+				},
+				{
+					name: 'Attendees',
+					parameters: {
+						resource: 'participant',
+						operation: 'getAll',
+						source: 'session',
+						sessionUuid: '={{ $json.uuid }}',
+						returnAll: true,
+					},
+				},
+			],
+		});
+		expect(error).toBeUndefined();
+		const sessions = [first, second].map((held) => stored(held.meeting_id).sessions![0]);
+		expect(outputs.History!.map((item) => item.json.uuid)).toEqual(sessions.map((s) => s.uuid));
+		expect(simulator.requestsTo('share/participants').map((r) => r.form.uuid)).toEqual(
+			sessions.map((s) => s.uuid),
+		);
+		const attendees = outputs.Attendees!;
+		expect(attendees).toHaveLength(sessions[0].participants.length + sessions[1].participants.length);
+		for (const item of attendees) {
+			const index = (item.pairedItem as { item: number }).item;
+			expect(item.json.meeting_uuid).toBe(sessions[index].uuid);
+			expect(sessions[index].participants.some((p) => ms(p.join) === ms(item.json.join_time_iso))).toBe(true);
+		}
+	});
+});

@@ -328,6 +328,90 @@ describe('share/meetingdetail by uuid (statistics page)', () => {
 	});
 });
 
+describe('share/participants (one held session, by uuid)', () => {
+	const sessionParticipants = (uuid: string) => ok('share/participants', { uuid });
+
+	test("the attendees of that session only, in the manual's shape, UTC times inside its span", async () => {
+		const series = await schedule({ recurrence_type: '1', end_times: '3' });
+		const [first, second] = series.occurrences!;
+		await ok('share/end', { id: first.uuid });
+		await ok('share/end', { id: second.uuid });
+		const people = (await sessionParticipants(second.uuid)) as Array<Record<string, any>>;
+		const held = simulator.store.get(series.meeting_id)!.sessions!.find((s) => s.uuid === second.uuid)!;
+		expect(people).toHaveLength(held.participants.length);
+		const secondSpan = { from: '2026-12-02T02:00:00Z', to: '2026-12-02T02:45:00Z' };
+		for (const person of people) {
+			expect(person).toEqual({
+				id: '',
+				user_id: expect.stringMatching(/^\d+$/),
+				user_name: expect.any(String),
+				device: expect.any(String),
+				ip_address: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/),
+				cn: 'CN',
+				city: expect.any(String),
+				network_type: expect.any(String),
+				join_time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+				leave_time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+				share_application: false,
+				share_desktop: expect.any(Boolean),
+				share_whiteboard: false,
+				recording: false,
+			});
+			expectInside(person.join_time, person.leave_time, secondSpan);
+			const stored = held.participants.find((p) => p.user_id === person.user_id)!;
+			expect(instant(person.join_time)).toBe(DateTime.fromISO(stored.join).toMillis());
+			expect(instant(person.leave_time)).toBe(DateTime.fromISO(stored.leave).toMillis());
+		}
+		const joins = people.map((p) => instant(p.join_time));
+		expect(joins).toEqual([...joins].sort((a, b) => a - b));
+		// The first occurrence has its own attendees, inside its own span.
+		for (const person of await sessionParticipants(first.uuid))
+			expectInside(person.join_time, person.leave_time);
+	});
+
+	test('a single meeting is one session, by the uuid of its record: the people the meeting lists', async () => {
+		const meeting = await heldMeeting();
+		const people = await sessionParticipants(recordUuid(meeting.meeting_id));
+		const listed = (await participantsOf(meeting)).data.participants_list as Array<Record<string, string>>;
+		expect(people.map((p: { user_id: string }) => p.user_id)).toEqual(listed.map((p) => p.user_id));
+		expect(people.map((p: { join_time: string }) => instant(p.join_time))).toEqual(
+			listed.map((p) => instant(p.join_time)),
+		);
+	});
+
+	test('the whole list at once, however many attended: no paging', async () => {
+		const meeting = await heldMeeting();
+		const session = simulator.store.get(meeting.meeting_id)!.sessions![0];
+		session.participants = attendees('crowd', session, 120);
+		expect(await sessionParticipants(session.uuid)).toHaveLength(120);
+		expect(await refusal('share/participants', { uuid: session.uuid, page_number: '2' })).toEqual(
+			invalid('unknown parameter(s): page_number'),
+		);
+	});
+
+	test('a uuid of a meeting not yet held, an unknown one, or several at once are not found', async () => {
+		const scheduled = await schedule();
+		const held = await heldMeeting();
+		for (const uuid of [
+			recordUuid(scheduled.meeting_id),
+			'unknownuuid1234==',
+			held.meeting_id,
+			`${recordUuid(held.meeting_id)},${recordUuid(held.meeting_id)}`,
+		]) {
+			expect(await refusal('share/participants', { uuid })).toEqual(notFound);
+		}
+	});
+
+	test.each([
+		[{}, 'uuid is required'],
+		[{ uuid: ' ' }, 'uuid is required'],
+		[{ uuid: 'abcdefgh12==', type: 'past' }, 'unknown parameter(s): type'],
+		[{ uuid: 'abcdefgh12==', meeting_id: '1770000001' }, 'unknown parameter(s): meeting_id'],
+	])('%j is refused', async (fields, message) => {
+		expect(await refusal('share/participants', fields)).toEqual(invalid(message));
+	});
+});
+
 describe('cloud/recording', () => {
 	test('a meeting booked with cloud recording has files once it ended, times in UTC', async () => {
 		const meeting = await schedule({ recording: 'cloud' });

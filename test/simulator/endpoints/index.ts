@@ -4,7 +4,7 @@ import { get, getStartUrl, token } from './details';
 import { instant } from './instant';
 import { end, remove } from './lifecycle';
 import { history, list } from './listing';
-import { meetingDetail, meetingParticipants } from './participants';
+import { meetingDetail, meetingParticipants, sessionParticipants } from './participants';
 import {
 	personalDelete,
 	personalEnd,
@@ -40,6 +40,7 @@ export const ENDPOINTS: Record<string, Endpoint> = {
 	'/umeeting/share/token': token,
 	'/umeeting/share/getStartUrl': getStartUrl,
 	'/umeeting/share/meetingdetail': meetingDetail,
+	'/umeeting/share/participants': sessionParticipants,
 	'/umeeting/cloud/recording': cloudRecording,
 	'/umeeting/share/rooms': rooms,
 	'/umeeting/share/freeRooms': freeRooms,

@@ -68,6 +68,34 @@ export function meetingParticipants(form: Form, context: EndpointContext) {
 }
 
 /**
+ * share/participants: the attendees of one held meeting (a single meeting, or one occurrence of a
+ * series), asked by the uuid of its record, as the history list gives it. Times are UTC texts, as
+ * the manual's example shows them. The service answers the whole list at once: no paging. A uuid
+ * the service holds no record of (unknown, or of a meeting not yet ended) is not found.
+ */
+export function sessionParticipants(form: Form, { store }: EndpointContext) {
+	onlyKeys(form, [...CREDENTIALS, 'uuid']);
+	const found = findSession(store, requireText(form, 'uuid'));
+	if (!found) throw notFound();
+	return [...found.session.participants].sort(byJoin).map((person) => ({
+		id: '',
+		user_id: person.user_id,
+		user_name: person.user_name,
+		device: person.device,
+		ip_address: person.ip_address,
+		cn: person.country,
+		city: person.city,
+		network_type: person.network_type,
+		join_time: utcText(person.join),
+		leave_time: utcText(person.leave),
+		share_application: false,
+		share_desktop: person.share_desktop,
+		share_whiteboard: false,
+		recording: false,
+	}));
+}
+
+/**
  * share/meetingdetail, documented twice: with meeting_id and type (1 live, 2 ended) it answers one
  * report whose attendees come in pages and whose times are UTC (the monitoring page); with uuid
  * (one or more held meetings, comma separated) it answers a list of reports with service texts

@@ -28,6 +28,9 @@ const attendeeList = z
 	.nullable()
 	.transform((list) => list ?? []);
 
+/** data of share/participants: the attendees of one held session, times in UTC (`...Z`). */
+export const sessionAttendees = attendeeList;
+
 /** data of share/meeting/{meetingId}/participants. */
 export const meetingParticipants = z
 	.object({

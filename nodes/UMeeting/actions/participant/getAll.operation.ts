@@ -8,19 +8,72 @@ import { meetingLocator } from '../meeting/shared/meetingLocator';
 import { timeZoneField } from '../meeting/shared/timeZone.field';
 import { readZones } from '../meeting/shared/zones';
 import { jsonItems, type RunInfo, type Send } from '../operation';
-import { isoOf, type MeetingParticipants, meetingParticipants, presentAttendee } from './answers';
-import { getParticipantsSchema } from './getAll.schema';
+import {
+	type Attendee,
+	isoOf,
+	type MeetingParticipants,
+	meetingParticipants,
+	presentAttendee,
+	sessionAttendees,
+} from './answers';
+import {
+	getParticipantsSchema,
+	getSessionParticipantsSchema,
+	participantSourceSchema,
+} from './getAll.schema';
+
+const SESSION_ENDPOINT = 'share/participants';
+
+/** Fields of the meeting-number source only. */
+const forMeeting = { show: { source: ['meeting'] } };
 
 const fields: INodeProperties[] = [
-	meetingLocator({
+	{
+		displayName: 'Attendees Of',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		default: 'meeting',
+		options: [
+			{
+				name: 'Meeting',
+				value: 'meeting',
+				description:
+					"Everyone who attended any held session of a meeting, by its meeting number, with the meeting's totals",
+			},
+			{
+				name: 'One Held Session',
+				value: 'session',
+				description:
+					'Everyone who attended one held session (a single meeting, or one occurrence of a series), by its uuid',
+			},
+		],
+		description: 'Whether to list the attendees of a whole meeting or of one session of it that was held',
+	},
+	{
+		displayName: 'Session UUID',
+		name: 'sessionUuid',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. {{ $json.uuid }}',
+		displayOptions: { show: { source: ['session'] } },
 		description:
-			'The meeting whose attendees to list, from every session of it held so far. A meeting has attendees once it (or an occurrence of a series) has ended.',
-	}),
+			'The uuid of one held session: uuid in the output of Report → Get Meeting History or Participant → Get Meeting Report, meeting_id in the output of Recording → Get Many, or the uuid of an occurrence that has ended',
+	},
+	{
+		...meetingLocator({
+			description:
+				'The meeting whose attendees to list, from every session of it held so far. A meeting has attendees once it (or an occurrence of a series) has ended.',
+		}),
+		displayOptions: forMeeting,
+	},
 	{
 		displayName: 'Host ID',
 		name: 'hostId',
 		type: 'string',
 		default: '',
+		displayOptions: forMeeting,
 		placeholder: 'e.g. {{ $json.host_id }}',
 		description:
 			"The meeting's host ID (host_id in the output of Schedule and Start Instant Meeting), which UMeeting asks for with the meeting number. Leave empty to have the node look it up first (one more request).",
@@ -30,6 +83,7 @@ const fields: INodeProperties[] = [
 		name: 'meetingTopic',
 		type: 'string',
 		default: '',
+		displayOptions: forMeeting,
 		placeholder: 'e.g. {{ $json.topic }}',
 		description:
 			"The meeting's topic, which UMeeting asks for as well. Leave empty to have the node read it from the meeting first (one more request).",
@@ -51,7 +105,7 @@ const fields: INodeProperties[] = [
 		description: 'Max number of results to return',
 	},
 	timeZoneField(
-		"Zone in which the output's times are shown: join_time_iso, leave_time_iso and meeting_start_time_iso carry its offset, time_zone its name.",
+		"Zone in which the output's times are shown: join_time_iso, leave_time_iso and (for a meeting) meeting_start_time_iso carry its offset, time_zone its name.",
 	),
 ];
 
@@ -61,6 +115,55 @@ export const description = updateDisplayOptions(
 );
 
 export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
+	const { source } = parseParameters(
+		this,
+		participantSourceSchema,
+		{ source: this.getNodeParameter('source', itemIndex, 'meeting') },
+		description,
+		itemIndex,
+	);
+	return source === 'session'
+		? prepareSession.call(this, itemIndex, run)
+		: prepareMeeting.call(this, itemIndex, run);
+}
+
+/**
+ * One held session, by its uuid: share/participants answers its attendees at once (no paging),
+ * with join and leave times in UTC; each item carries the session's uuid as meeting_uuid.
+ */
+function prepareSession(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false);
+	const { form, wanted, zones } = parseParameters(
+		this,
+		getSessionParticipantsSchema,
+		{
+			sessionUuid: this.getNodeParameter('sessionUuid', itemIndex, ''),
+			returnAll,
+			limit: returnAll ? 1 : this.getNodeParameter('limit', itemIndex, 50),
+			...readZones(this, itemIndex, run),
+		},
+		description,
+		itemIndex,
+	);
+	return async () => {
+		const people: Attendee[] = await callUMeeting.call(this, {
+			endpoint: SESSION_ENDPOINT,
+			form,
+			itemIndex,
+			data: sessionAttendees,
+		});
+		return jsonItems(
+			people.slice(0, wanted).map((person) => ({
+				...presentAttendee(person, zones),
+				meeting_uuid: form.uuid,
+				time_zone: zones.item,
+			})),
+		);
+	};
+}
+
+/** Every held session of a meeting, by its number: share/meeting/{meetingId}/participants. */
+function prepareMeeting(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false);
 	const { meetingId, hostId, topic, wanted, zones } = parseParameters(
 		this,

@@ -23,7 +23,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: "List a meeting's attendees, one item each, with the meeting's totals",
+				description: 'List the attendees of a meeting or of one held session of it, one item each',
 				action: 'Get many participants',
 			},
 			{
