@@ -391,7 +391,12 @@ describe('Start Instant Meeting with Attach Invitation', () => {
 describe('Delete with Attach Cancellation', () => {
 	test('the option is shown as Attach Cancellation (.ics)', () => {
 		const names = new UMeeting().description.properties
-			.filter((p) => p.name === 'attachInvitation' && p.displayOptions?.show?.operation?.includes('delete'))
+			.filter(
+				(p) =>
+					p.name === 'attachInvitation' &&
+					p.displayOptions?.show?.resource?.includes('meeting') &&
+					p.displayOptions?.show?.operation?.includes('delete'),
+			)
 			.map((p) => p.displayName);
 		expect(names).toEqual(['Attach Cancellation (.ics)']);
 	});

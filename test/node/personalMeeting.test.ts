@@ -136,7 +136,7 @@ describe('the resource', () => {
 			'includeHostSecrets',
 			'includeHostSecrets',
 		]);
-		expect(names('delete')).toEqual(['meetingId']);
+		expect(names('delete')).toEqual(['meetingId', 'attachInvitation', 'invitationBinaryProperty']);
 		expect(names('end')).toEqual(['meetingId']);
 		expect(names('update')).toEqual([
 			'meetingId',
@@ -608,6 +608,18 @@ describe('End', () => {
 });
 
 describe('Delete', () => {
+	test('Attach Cancellation (.ics): reads the meeting, deletes it, gives METHOD:CANCEL with its UID and start', async () => {
+		const id = await schedulePersonal();
+		const item = only(await run('delete', { meetingId: byId(id), attachInvitation: true }));
+		expect(paths()).toEqual(['private/get', 'private/delete']);
+		const { text, event, fileName } = invitationOf(item);
+		expect(fileName).toBe(`meeting-${id}.ics`);
+		expect(text).toContain('METHOD:CANCEL');
+		expect(text).toContain('STATUS:CANCELLED');
+		expect(event.uid).toBe(`${id}@umeeting`);
+		expect(event.startDate.toJSDate().getTime()).toBe(storedStart(id));
+	});
+
 	test('cancels the meeting with one request and reports it deleted', async () => {
 		const id = await schedulePersonal();
 		const item = only(await run('delete', { meetingId: byId(id) }));
