@@ -105,7 +105,7 @@ describe.each(ENDPOINTS)('%s (Return All) against a list that never ends', (oper
 		const { output, error } = await listAll(operation);
 		expect(output).toBeUndefined();
 		expect(error?.name).toBe('NodeApiError');
-		expect(error!.message).toBe(`UMeeting answered page 2 of ${endpoint} with the same meetings as page 1`);
+		expect(error!.message).toBe(`UMeeting answered page 2 of ${endpoint} with the same entries as page 1`);
 		expect(error!.description).toMatch(/stopped reading instead of asking for pages without end/);
 		expect(server.requests).toHaveLength(2);
 		expect(server.requests.every((r) => r.url === path)).toBe(true);
@@ -117,7 +117,7 @@ describe.each(ENDPOINTS)('%s (Return All) against a list that never ends', (oper
 		expect(output).toBeUndefined();
 		expect(error?.name).toBe('NodeApiError');
 		expect(error!.message).toBe(
-			`UMeeting still reported more meetings after ${MAX_PAGES} pages of ${endpoint}`,
+			`UMeeting still reported more entries after ${MAX_PAGES} pages of ${endpoint}`,
 		);
 		expect(error!.description).toMatch(/Turn off Return All and set a Limit/);
 		expect(server.requests).toHaveLength(MAX_PAGES);
@@ -142,7 +142,7 @@ describe.each(ENDPOINTS)('%s (Return All) against a list that never ends', (oper
 		});
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(1);
-		expect(output![0].json.error).toMatch(/with the same meetings as page 1/);
+		expect(output![0].json.error).toMatch(/with the same entries as page 1/);
 		expect(server.requests).toHaveLength(2);
 	});
 

@@ -370,7 +370,7 @@ describe('Participant: Get Meeting Report', () => {
 			const { error } = await run({ operation: 'getReport', meetingId: byId(held.meeting_id) });
 			expect(error!.name).toBe('NodeApiError');
 			expect(error!.message).toBe(
-				'UMeeting answered page 2 of share/meetingdetail with the same meetings as page 1',
+				'UMeeting answered page 2 of share/meetingdetail with the same entries as page 1',
 			);
 			expect(simulator.requests).toHaveLength(2);
 		} finally {

@@ -773,7 +773,7 @@ describe('answers as the manual prints them', () => {
 		};
 		const { error } = await stub('getRoomUsage', { returnAll: true });
 		expect(error!.name).toBe('NodeApiError');
-		expect(error!.message).toBe('UMeeting answered page 2 of share/detail with the same meetings as page 1');
+		expect(error!.message).toBe('UMeeting answered page 2 of share/detail with the same entries as page 1');
 		expect(server.requests).toHaveLength(2);
 	});
 });

@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-/** Most pages one list reads: 300 pages of 30 are 9,000 meetings, far beyond a real account's list. */
+/** Most pages one list reads: 300 pages of 30 are 9,000 rows, far beyond a real account's list. */
 export const MAX_PAGES = 300;
 
 /** Whether the service says another page follows; an empty page ends the list whatever it says. */
@@ -37,11 +37,11 @@ export class PageGuard {
 		const ids = meetings.map((meeting) => String(meeting.id)).join(',');
 		if (ids !== '' && ids === this.previous) {
 			this.fail(
-				`UMeeting answered page ${this.pages} of ${this.endpoint} with the same meetings as page ${this.pages - 1}`,
+				`UMeeting answered page ${this.pages} of ${this.endpoint} with the same entries as page ${this.pages - 1}`,
 			);
 		}
 		if (more && this.pages >= MAX_PAGES) {
-			this.fail(`UMeeting still reported more meetings after ${MAX_PAGES} pages of ${this.endpoint}`);
+			this.fail(`UMeeting still reported more entries after ${MAX_PAGES} pages of ${this.endpoint}`);
 		}
 		this.previous = ids;
 	}
@@ -53,7 +53,7 @@ export class PageGuard {
 			{
 				message,
 				description:
-					'The node stopped reading instead of asking for pages without end. Turn off Return All and set a Limit, or filter by User Key.',
+					'The node stopped reading instead of asking for pages without end. Turn off Return All and set a Limit, or narrow what is asked for.',
 				itemIndex: this.itemIndex,
 			},
 		);
