@@ -25,11 +25,12 @@ async function main() {
 	console.log(`UMeeting simulator on ${simulator.url}`);
 	try {
 		await importSetup(home, simulator, [EXAMPLE]);
-		const workflow = readExample(EXAMPLE) as { id: string; name: string; settings: { timezone: string } };
+		const workflow = readExample(EXAMPLE);
 		console.log(`Running "${workflow.name}" with n8n execute…`);
 		const result = await home.n8n(['execute', `--id=${workflow.id}`, '--rawOutput']);
 		const [item] = umeetingItems(result);
-		if (result.code !== 0 || !item) throw new Error(`the workflow failed:\n${result.stdout}\n${result.stderr}`);
+		if (result.code !== 0 || !item)
+			throw new Error(`the workflow failed:\n${result.stdout}\n${result.stderr}`);
 
 		const [request] = simulator.requests;
 		console.log('\nForm body the node sent (secret masked):');
@@ -37,7 +38,13 @@ async function main() {
 		console.log('\nMeeting created:');
 		console.log(`  meeting id  ${item.json.meeting_id}`);
 		console.log(`  join URL    ${item.json.join_url}`);
-		console.log(`  start time  ${item.json.start_time} (${workflow.settings.timezone}, the workflow's time zone)`);
+		console.log(
+			`  starts      ${item.json.start_time_iso} (${item.json.time_zone}, the workflow's time zone)`,
+		);
+		console.log(`  ends        ${item.json.end_time_iso}`);
+		console.log(
+			`  sent as     ${item.json.start_time} (${simulator.clock.zone}, the credential's Service Time Zone)`,
+		);
 		console.log('\nOutput item (start_url, token and host_key are host secrets):');
 		console.log(JSON.stringify(item, null, 2));
 	} finally {

@@ -20,6 +20,9 @@ export const EXAMPLE_FILES = [
 	'continue-on-fail.json',
 	'stop-on-fail.json',
 	'meeting-lifecycle.json',
+	'form-to-invitation-email.json',
+	'crm-webhook-to-google-calendar.json',
+	'ai-agent-meeting-tool.json',
 ];
 
 export interface DevEnvironment {
@@ -33,7 +36,10 @@ export interface DevEnvironment {
  * pointing at a fresh simulator, the example workflows imported and the owner account set up.
  * The user folder (.cache/e2e/home-dev) is recreated on every start.
  */
-export async function startDevEnvironment(port = 5678, log: (line: string) => void = console.log): Promise<DevEnvironment> {
+export async function startDevEnvironment(
+	port = 5678,
+	log: (line: string) => void = console.log,
+): Promise<DevEnvironment> {
 	log('Building and packing n8n-nodes-umeeting…');
 	const tarball = await pack();
 	log('Preparing n8n 1.x in .cache/e2e (the first run installs it: a few minutes)…');
@@ -85,13 +91,21 @@ async function waitUntilUp(url: string, n8n: ChildProcess, output: () => string)
 	throw new Error(`n8n did not come up within 2 minutes:\n${output()}`);
 }
 
+/** On a busy machine the owner route can answer 404 for a moment after the settings route is up. */
 async function setUpOwner(editorUrl: string) {
-	const response = await fetch(`${editorUrl}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(DEV_OWNER),
-	});
-	if (!response.ok) throw new Error(`owner setup failed: HTTP ${response.status} ${await response.text()}`);
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		const response = await fetch(`${editorUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(DEV_OWNER),
+		});
+		if (response.ok) return;
+		if (response.status !== 404 || Date.now() > deadline) {
+			throw new Error(`owner setup failed: HTTP ${response.status} ${await response.text()}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
 }
 
 async function stopProcess(child: ChildProcess) {

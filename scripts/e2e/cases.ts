@@ -1,21 +1,63 @@
+import { DateTime } from 'luxon';
+
 import type { UMeetingSimulator } from '../../test/simulator';
 import type { Checks } from './checks';
-import type { CliResult } from './n8nCli';
+import type { ExampleWorkflow, ImportResult } from './harness';
+import type { CliResult, N8nHome } from './n8nCli';
+import type { SmtpReceiver } from './smtpReceiver';
+
+/** What a case can reach besides the run's result: the n8n it runs in and the stand-in services. */
+export interface E2eContext {
+	/** "v1" or "v2". */
+	label: string;
+	home: N8nHome;
+	simulator: UMeetingSimulator;
+	smtp: SmtpReceiver;
+	/** The answers of import:credentials and import:workflow. */
+	imports: ImportResult;
+	/** Records that n8n crashed at exit after a finished run (see exitOf). */
+	noteCrash(what: string): void;
+}
 
 export interface E2eCase {
 	/** File in examples/ holding the workflow. */
 	file: string;
 	/** Shown in the log; defaults to the file name. */
 	title?: string;
+	/**
+	 * A copy of the example made at test time, imported beside it under `id` and run instead of it;
+	 * `make` may return undefined for an n8n version that runs the example as it is.
+	 */
+	variant?: { id: string; make(workflow: ExampleWorkflow, label: string): ExampleWorkflow | undefined };
+	/** Further copies of the example the case uses, imported with the examples. */
+	alsoImport?: (workflow: ExampleWorkflow) => ExampleWorkflow[];
 	/** Makes the simulator misbehave before the run. */
 	arrange?: (simulator: UMeetingSimulator) => void;
-	expectExit: 0 | 1;
-	verify(result: CliResult, simulator: UMeetingSimulator, check: Checks): void;
+	/** 'import only': the workflow is imported and checked, not run; verify gets the import's answer. */
+	expectExit: 0 | 1 | 'import only';
+	verify(
+		result: CliResult,
+		simulator: UMeetingSimulator,
+		check: Checks,
+		context: E2eContext,
+	): void | Promise<void>;
 }
 
+/** The output items of a node (the UMeeting node by default) in the run JSON. */
 export function umeetingItems(result: CliResult, node = 'UMeeting') {
 	return result.json?.data?.resultData?.runData?.[node]?.[0]?.data?.main?.[0] ?? [];
 }
+
+/** The instant a wall-clock text stands for in a zone, as UTC ISO (the simulator's start_instant form). */
+export function instant(wallTime: string, zone: string): string {
+	const time = DateTime.fromISO(wallTime.replace(' ', 'T'), { zone });
+	if (!time.isValid) throw new Error(`not a wall time: ${wallTime}`);
+	return time.toUTC().toISO()!;
+}
+
+/** Epoch milliseconds of an ISO 8601 text with an offset (NaN when it is not one). */
+export const millis = (iso: unknown) =>
+	typeof iso === 'string' ? DateTime.fromISO(iso, { setZone: true }).toMillis() : Number.NaN;
 
 function secretOnlyInBody(simulator: UMeetingSimulator, check: Checks) {
 	for (const request of simulator.requests) {
@@ -62,11 +104,22 @@ export const CASES: E2eCase[] = [
 			);
 			const items = umeetingItems(result);
 			const meeting = simulator.store.all()[0];
+			// Workflow zone and service zone are both Asia/Shanghai here: the text is the wall time typed.
+			check.equal(
+				meeting?.start_instant,
+				instant('2026-12-01 10:00', 'Asia/Shanghai'),
+				'the service stored the instant meant (10:00 in the workflow zone)',
+			);
 			check.equal(items.length, 1, 'one output item');
 			check.equal(
 				items[0]?.json,
-				{ ...meeting?.data, start_time_iso: '2026-12-01T10:00:00+08:00' },
-				'the output item is the response data, with the start as ISO 8601 in the workflow zone',
+				{
+					...meeting?.data,
+					start_time_iso: '2026-12-01T10:00:00+08:00',
+					end_time_iso: '2026-12-01T11:00:00+08:00',
+					time_zone: 'Asia/Shanghai',
+				},
+				'the output item is the response data, with start and end as ISO 8601 in the workflow zone and its name',
 			);
 			check.equal(items[0]?.pairedItem, { item: 0 }, 'the item is paired with its input');
 			secretOnlyInBody(simulator, check);
@@ -86,7 +139,16 @@ export const CASES: E2eCase[] = [
 					['Kick-off with Globex', '2026-12-07 11:00:00', 'grace@globex.example'],
 					['Kick-off with Initech', '2026-12-08 14:00:00', 'linus@initech.example'],
 				],
-				'topic, start time (in the workflow zone Asia/Shanghai) and user key from each item',
+				'topic, start time (in the service zone, here also the workflow zone Asia/Shanghai) and user key from each item',
+			);
+			check.equal(
+				simulator.store.all().map((m) => m.start_instant),
+				[
+					'2026-12-07T01:30:00.000Z', // 09:30+08:00
+					'2026-12-07T03:00:00.000Z', // given in UTC
+					instant('2026-12-08 14:00', 'Asia/Shanghai'), // no offset: the workflow zone
+				],
+				'the instants stored are those the items meant',
 			);
 			const items = umeetingItems(result);
 			check.equal(
@@ -101,30 +163,44 @@ export const CASES: E2eCase[] = [
 		file: 'recurring-meeting.json',
 		expectExit: 0,
 		verify(result, simulator, check) {
+			// The node's Time Zone is America/New_York (the workflow's is Asia/Shanghai): Tuesdays and
+			// Thursdays 09:00 in New York are 22:00 the same day in the service zone (EST is UTC-5 all December).
 			const [request] = simulator.requestsTo('share/schedule');
 			check.equal(
 				request?.form,
 				{
 					topic: 'Team stand-up',
 					meeting_capacity: '12',
-					start_time: '2026-12-01 09:00:00',
+					start_time: '2026-12-01 22:00:00',
 					duration: '45',
 					recurrence_type: '2',
 					weekly_days: '2,4',
 					end_times: '6',
 					...credentials(simulator),
 				},
-				'the recurrence on the wire',
+				'the recurrence on the wire, its start written in the service zone',
 			);
-			const occurrences = umeetingItems(result)[0]?.json.occurrences as
-				| Array<{ start_time: string }>
+			const days = ['2026-12-01', '2026-12-03', '2026-12-08', '2026-12-10', '2026-12-15', '2026-12-17'];
+			check.equal(
+				simulator.store
+					.all()[0]
+					?.occurrences?.map((o) => simulator.clock.parse(o.start_time).toUTC().toISO()),
+				days.map((day) => instant(`${day} 09:00`, 'America/New_York')),
+				'the service holds six meetings at 09:00 New York time, Tuesdays and Thursdays',
+			);
+			const item = umeetingItems(result)[0]?.json;
+			const occurrences = item?.occurrences as
+				| Array<{ start_time: string; start_time_iso: string; end_time_iso: string }>
 				| undefined;
 			check.equal(
-				occurrences?.map((o) => o.start_time),
-				['2026-12-01', '2026-12-03', '2026-12-08', '2026-12-10', '2026-12-15', '2026-12-17'].map(
-					(d) => `${d} 09:00:00`,
-				),
-				'the occurrences reach the output',
+				occurrences?.map((o) => [o.start_time, o.start_time_iso, o.end_time_iso]),
+				days.map((day) => [`${day} 22:00:00`, `${day}T09:00:00-05:00`, `${day}T09:45:00-05:00`]),
+				'the occurrences reach the output: service text, and start/end in the node zone',
+			);
+			check.equal(
+				[item?.start_time, item?.start_time_iso, item?.end_time_iso, item?.time_zone],
+				['2026-12-01 22:00:00', '2026-12-01T09:00:00-05:00', '2026-12-01T09:45:00-05:00', 'America/New_York'],
+				'the meeting times in the output',
 			);
 		},
 	},
@@ -178,20 +254,35 @@ export const CASES: E2eCase[] = [
 				'scheduled',
 				'Get reads the new meeting',
 			);
+			const rescheduled = umeetingItems(result, 'Reschedule')[0]?.json;
 			check.equal(
-				umeetingItems(result, 'Reschedule')[0]?.json.start_time,
-				'2026-12-04 16:00:00',
+				[rescheduled?.start_time, rescheduled?.start_time_iso, rescheduled?.end_time_iso],
+				['2026-12-04 16:00:00', '2026-12-04T16:00:00+08:00', '2026-12-04T16:40:00+08:00'],
 				'Update moves it, keeping the duration it read first',
+			);
+			check.equal(
+				simulator.store.get(id)?.start_instant,
+				instant('2026-12-04 16:00', 'Asia/Shanghai'),
+				'the service holds the new instant',
+			);
+			check.that(
+				rescheduled !== undefined && !('password' in rescheduled),
+				'the Update output has no password',
+				rescheduled,
 			);
 			check.equal(
 				umeetingItems(result, 'Scheduled Meetings').map((item) => item.json.id),
 				[id],
 				'Get Many lists it',
 			);
-			check.equal(umeetingItems(result, 'End')[0]?.json, { success: true, id, ended: true }, 'End ends it');
+			check.equal(
+				umeetingItems(result, 'End')[0]?.json,
+				{ success: true, meeting_id: id, ended: true },
+				'End ends it',
+			);
 			check.equal(
 				umeetingItems(result, 'Delete')[0]?.json,
-				{ success: true, id, deleted: true },
+				{ success: true, meeting_id: id, deleted: true },
 				'Delete removes it',
 			);
 			check.equal(
@@ -222,13 +313,9 @@ export const CASES: E2eCase[] = [
 				stdout: result.stdout.slice(-1500),
 				stderr: result.stderr.slice(-1500),
 			});
-			// With the default Max Parallel Requests (5), items 0 and 2 are under way when item 1 is refused;
-			// they finish, nothing new starts, and the bad item sends nothing.
-			check.equal(
-				simulator.store.all().map((m) => m.topic).sort(),
-				['Review with ACME Corp', 'Review with Initech'],
-				'the items under way finished; the bad item sent nothing',
-			);
+			// Every item is checked before the first request: the bad item fails the run with nothing sent.
+			check.equal(simulator.requests.length, 0, 'no request reached UMeeting');
+			check.equal(simulator.store.created, 0, 'no meeting was booked, not even for the good items');
 		},
 	},
 ];

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import type { UMeetingSimulator } from '../../test/simulator';
-import { type N8nHome, run, type N8nInstall } from './n8nCli';
+import { type CliResult, type N8nHome, run, type N8nInstall } from './n8nCli';
 
 /** Steps shared by the end-to-end suite, the demo and the dev environment. */
 
@@ -12,7 +12,8 @@ export const CREDENTIAL_ID = 'umeetingSim00001';
 
 export async function must(command: string, args: string[], cwd = root) {
 	const result = await run(command, args, { cwd });
-	if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+	if (result.code !== 0)
+		throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 	return result.stdout;
 }
 
@@ -42,26 +43,75 @@ export async function prepare(label: string, showProgress = false): Promise<N8nI
 /** Installs the tarball the way the Community Nodes panel does: into <user folder>/.n8n/nodes. */
 export async function installPackage(home: N8nHome, tarball: string) {
 	home.writeJson('.n8n/nodes/package.json', { name: 'installed-nodes', private: true });
-	await must('npm', ['install', tarball, '--omit=dev', '--legacy-peer-deps', '--no-audit', '--no-fund'], home.nodesFolder);
+	await must(
+		'npm',
+		['install', tarball, '--omit=dev', '--legacy-peer-deps', '--no-audit', '--no-fund'],
+		home.nodesFolder,
+	);
 }
 
-export function readExample(file: string): { id: string; name: string } {
-	return JSON.parse(readFileSync(join(root, 'examples', file), 'utf8'));
+/** An example workflow as stored in examples/ (the fields the scripts read; the rest passes through). */
+export interface ExampleWorkflow {
+	id: string;
+	name: string;
+	nodes: Array<{
+		name: string;
+		type: string;
+		typeVersion: number;
+		parameters: Record<string, unknown>;
+		disabled?: boolean;
+		[key: string]: unknown;
+	}>;
+	connections: Record<string, Record<string, Array<Array<{ node: string; type: string; index: number }>>>>;
+	settings?: { timezone?: string; [key: string]: unknown };
+	pinData?: Record<string, Array<{ json: Record<string, unknown> }>>;
+	[key: string]: unknown;
 }
 
-/** Imports a UMeeting credential pointing at the simulator, then the given example workflows. */
-export async function importSetup(home: N8nHome, simulator: UMeetingSimulator, exampleFiles: string[]) {
+export function readExample(file: string): ExampleWorkflow {
+	return JSON.parse(readFileSync(join(root, 'examples', file), 'utf8')) as ExampleWorkflow;
+}
+
+/** What importSetup imported, with the CLI's answers (the e2e suite checks them). */
+export interface ImportResult {
+	credentials: CliResult;
+	workflows: CliResult;
+}
+
+/**
+ * Imports a UMeeting credential pointing at the simulator (its Service Time Zone is the simulator's
+ * zone), any further credentials, then the given example workflows and any further workflows (such
+ * as copies of examples the e2e suite changes at test time).
+ */
+export async function importSetup(
+	home: N8nHome,
+	simulator: UMeetingSimulator,
+	exampleFiles: string[],
+	extra: { credentials?: object[]; workflows?: object[] } = {},
+): Promise<ImportResult> {
 	const credentialsFile = home.writeJson('credentials.json', [
 		{
 			id: CREDENTIAL_ID,
 			name: 'UMeeting (simulator)',
 			type: 'uMeetingApi',
-			data: { apiKey: simulator.apiKey, apiSecret: simulator.apiSecret, baseUrl: simulator.url },
+			data: {
+				apiKey: simulator.apiKey,
+				apiSecret: simulator.apiSecret,
+				baseUrl: simulator.url,
+				serviceTimeZone: simulator.clock.zone,
+			},
 		},
+		...(extra.credentials ?? []),
 	]);
 	const credentials = await home.n8n(['import:credentials', `--input=${credentialsFile}`]);
-	if (credentials.code !== 0) throw new Error(`import:credentials failed:\n${credentials.stdout}\n${credentials.stderr}`);
-	const workflowsFile = home.writeJson('workflows.json', exampleFiles.map(readExample));
+	if (credentials.code !== 0)
+		throw new Error(`import:credentials failed:\n${credentials.stdout}\n${credentials.stderr}`);
+	const workflowsFile = home.writeJson('workflows.json', [
+		...exampleFiles.map(readExample),
+		...(extra.workflows ?? []),
+	]);
 	const workflows = await home.n8n(['import:workflow', `--input=${workflowsFile}`]);
-	if (workflows.code !== 0) throw new Error(`import:workflow failed:\n${workflows.stdout}\n${workflows.stderr}`);
+	if (workflows.code !== 0)
+		throw new Error(`import:workflow failed:\n${workflows.stdout}\n${workflows.stderr}`);
+	return { credentials, workflows };
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** One prepared n8n: the Node binary it runs on and its CLI script. */
@@ -13,6 +13,8 @@ export interface CliResult {
 	code: number;
 	stdout: string;
 	stderr: string;
+	/** The signal that ended the process, if one did (code is then 1). */
+	signal?: string;
 	/** The run JSON `n8n execute --rawOutput` printed, when there was one. */
 	json?: ExecuteOutput;
 }
@@ -21,10 +23,35 @@ export interface ExecuteOutput {
 	data?: {
 		resultData?: {
 			error?: { message?: string; description?: string };
-			runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }>> }; error?: { message?: string } }>>;
+			runData?: Record<
+				string,
+				Array<{
+					data?: { main?: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }>> };
+					error?: { message?: string };
+				}>
+			>;
 		};
 	};
+	/** "success" or "error" once the execution has finished. */
+	status?: string;
+	finished?: boolean;
 	[key: string]: unknown;
+}
+
+/**
+ * The exit code of `n8n execute`, and whether n8n crashed after the run had finished. n8n 2.41 on
+ * Node 24 with its default expression engine ("vm", the isolated-vm addon) dies with SIGSEGV at
+ * process exit in about half the runs here, after printing the complete run JSON (never with
+ * N8N_EXPRESSION_ENGINE=legacy). Such a crash does not change what the run did: the code is then
+ * the one the finished run stands for (0 for status "success", 1 otherwise). A crash without a
+ * complete run JSON stays a failure.
+ */
+export function exitOf(result: CliResult): { code: number; crashedAfterRun: boolean } {
+	const finished = result.json?.status !== undefined && result.json?.stoppedAt !== undefined;
+	if (result.signal === 'SIGSEGV' && finished) {
+		return { code: result.json?.status === 'success' ? 0 : 1, crashedAfterRun: true };
+	}
+	return { code: result.code, crashedAfterRun: false };
 }
 
 /**
@@ -67,8 +94,21 @@ export class N8nHome {
 		return path;
 	}
 
+	writeFile(name: string, content: string | Buffer): string {
+		const path = join(this.folder, name);
+		writeFileSync(path, content);
+		return path;
+	}
+
+	readText(name: string): string {
+		return readFileSync(join(this.folder, name), 'utf8');
+	}
+
 	async n8n(args: string[]): Promise<CliResult> {
-		const result = await run(this.install.node, [this.install.cli, ...args], { env: this.env, cwd: this.folder });
+		const result = await run(this.install.node, [this.install.cli, ...args], {
+			env: this.env,
+			cwd: this.folder,
+		});
 		return { ...result, json: parseRunJson(result.stdout) };
 	}
 }
@@ -77,9 +117,13 @@ export function run(
 	command: string,
 	args: string[],
 	options: { env?: NodeJS.ProcessEnv; cwd?: string; onStderr?: (text: string) => void } = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
+): Promise<{ code: number; stdout: string; stderr: string; signal?: string }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			env: options.env ?? process.env,
+			cwd: options.cwd,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -88,7 +132,9 @@ export function run(
 			options.onStderr?.(String(chunk));
 		});
 		child.on('error', reject);
-		child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+		child.on('close', (code, signal) =>
+			resolve({ code: code ?? 1, stdout, stderr, ...(signal ? { signal } : {}) }),
+		);
 	});
 }
 
