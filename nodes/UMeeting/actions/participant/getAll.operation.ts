@@ -21,6 +21,7 @@ import {
 	getSessionParticipantsSchema,
 	participantSourceSchema,
 } from './getAll.schema';
+import { returnAllFields } from '../meeting/shared/returnAll.fields';
 
 const SESSION_ENDPOINT = 'share/participants';
 
@@ -88,22 +89,7 @@ const fields: INodeProperties[] = [
 		description:
 			"The meeting's topic, which UMeeting asks for as well. Leave empty to have the node read it from the meeting first (one more request).",
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllFields(),
 	timeZoneField(
 		"Zone in which the output's times are shown: join_time_iso, leave_time_iso and (for a meeting) meeting_start_time_iso carry its offset, time_zone its name.",
 	),

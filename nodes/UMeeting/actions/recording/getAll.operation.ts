@@ -9,6 +9,7 @@ import { readZones } from '../meeting/shared/zones';
 import { jsonItems, type RunInfo, type Send } from '../operation';
 import { presentRecording, type RecordingFile, recordingList } from './answers';
 import { getRecordingsSchema } from './getAll.schema';
+import { returnAllFields } from '../meeting/shared/returnAll.fields';
 
 const fields: INodeProperties[] = [
 	meetingLocator({
@@ -25,22 +26,7 @@ const fields: INodeProperties[] = [
 		description:
 			"Only recordings that began at or after this time. The meeting's own start (start_time_iso in the output of Schedule, dragged in) finds all of its recordings. A time without an offset is meant in the Time Zone below; an ISO 8601 time with an offset or Z, or a DateTime, is that instant whatever the zones.",
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllFields(),
 	timeZoneField(
 		"Zone in which a Start Time without an offset is meant, and in which the output's times are shown: recording_start_iso and recording_end_iso carry its offset (UMeeting gives these times in UTC), time_zone its name.",
 	),

@@ -8,7 +8,7 @@ import { jsonItems, type RunInfo, type Send } from '../operation';
 import { meetingMetricsSchema } from './getMeetingMetrics.schema';
 import { durationSeconds, instantOf, metricsList, withIsoTimes } from './shared/answers';
 import { reportTimeZoneField } from './shared/fields';
-import { returnAllFields } from './shared/pages';
+import { returnAllFields } from '../meeting/shared/returnAll.fields';
 import { readReportParameters } from './shared/parameters';
 import { exactPeriodField, inPeriod, periodFields } from './shared/period';
 

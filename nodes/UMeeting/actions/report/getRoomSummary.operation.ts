@@ -7,7 +7,8 @@ import { jsonItems, type RunInfo, type Send } from '../operation';
 import { roomSummarySchema } from './getRoomSummary.schema';
 import { roomSummaryPage } from './shared/answers';
 import { reportTimeZoneField, roomFiltersField } from './shared/fields';
-import { readPages, returnAllFields } from './shared/pages';
+import { returnAllFields } from '../meeting/shared/returnAll.fields';
+import { readPages } from './shared/pages';
 import { readReportParameters } from './shared/parameters';
 import { periodFields, serviceDay } from './shared/period';
 

@@ -6,7 +6,8 @@ import { jsonItems, type RunInfo, type Send } from '../operation';
 import { roomUsageSchema } from './getRoomUsage.schema';
 import { instantOf, roomUsagePage, withIsoTimes } from './shared/answers';
 import { reportTimeZoneField, roomFiltersField } from './shared/fields';
-import { readPages, returnAllFields } from './shared/pages';
+import { returnAllFields } from '../meeting/shared/returnAll.fields';
+import { readPages } from './shared/pages';
 import { readReportParameters } from './shared/parameters';
 import { exactPeriodField, inPeriod, periodFields } from './shared/period';
 

@@ -11,24 +11,10 @@ import { timeZoneField } from '../meeting/shared/timeZone.field';
 import { readZones, zoneParameters, zonesOf } from '../meeting/shared/zones';
 import { jsonItems, type RunInfo, type Send } from '../operation';
 import { roomList } from './answers';
+import { returnAllFields } from '../meeting/shared/returnAll.fields';
 
 const fields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllFields(),
 	timeZoneField(
 		"Zone in which the times of each room's meetings are shown: start_time_iso and end_time_iso carry its offset, time_zone its name.",
 	),

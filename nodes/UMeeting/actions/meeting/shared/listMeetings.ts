@@ -11,6 +11,7 @@ import { hostSecretsFields, includeHostSecrets } from './hostSecrets.field';
 import { hasNextPage, PageGuard } from './paging';
 import { ANSWER_TIMES, timeZoneField } from './timeZone.field';
 import { readZones, zoneParameters, zonesOf } from './zones';
+import { returnAllFields } from './returnAll.fields';
 
 /** The page size the manual documents as the default; the node follows the pages it reports. */
 export const PAGE_SIZE = 30;
@@ -32,22 +33,7 @@ const listSchema = z.object({
  */
 export function listMeetingsOperation(spec: { operation: string; endpoint: string; what: string }) {
 	const fields: INodeProperties[] = [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		...returnAllFields(),
 		{
 			displayName: 'Filters',
 			name: 'filters',

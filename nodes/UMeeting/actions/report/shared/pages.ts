@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import type { z } from 'zod';
 
 import { callUMeeting } from '../../../transport';
@@ -6,29 +6,6 @@ import { hasNextPage, PageGuard } from '../../meeting/shared/paging';
 
 /** The page size the manual documents as the default; the node follows the pages the service reports. */
 export const PAGE_SIZE = 30;
-
-/** Return All and Limit, as the meeting lists have them; `hint` says what Limit counts where unclear. */
-export function returnAllFields(hint?: string): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-			...(hint ? { hint } : {}),
-		},
-	];
-}
 
 /** The paging fields of share/detail and share/summary once their schema read them. */
 interface PageAnswer {
