@@ -10,6 +10,7 @@ import { jsonItems, type RunInfo, type Send } from '../operation';
 import { presentRecording, type RecordingFile, recordingList } from './answers';
 import { getRecordingsSchema } from './getAll.schema';
 import { returnAllFields } from '../meeting/shared/returnAll.fields';
+import { startTimeField } from '../meeting/shared/meetingFields';
 
 const fields: INodeProperties[] = [
 	meetingLocator({
@@ -17,15 +18,9 @@ const fields: INodeProperties[] = [
 		description:
 			'A meeting number lists the cloud recordings of every session of it held so far; the uuid of one held session (an occurrence uuid) lists that session only. A meeting has recordings once it has ended, if it was booked with cloud recording.',
 	}),
-	{
-		displayName: 'Start Time',
-		name: 'startTime',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description:
-			"Only recordings that began at or after this time. The meeting's own start (start_time_iso in the output of Schedule, dragged in) finds all of its recordings. A time without an offset is meant in the Time Zone below; an ISO 8601 time with an offset or Z, or a DateTime, is that instant whatever the zones.",
-	},
+	startTimeField(
+		"Only recordings that began at or after this time. The meeting's own start (start_time_iso in the output of Schedule, dragged in) finds all of its recordings. A time without an offset is meant in the Time Zone below; an ISO 8601 time with an offset or Z, or a DateTime, is that instant whatever the zones.",
+	),
 	...returnAllFields(),
 	timeZoneField(
 		"Zone in which a Start Time without an offset is meant, and in which the output's times are shown: recording_start_iso and recording_end_iso carry its offset (UMeeting gives these times in UTC), time_zone its name.",

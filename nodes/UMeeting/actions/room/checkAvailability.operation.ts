@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { serviceTimeToIso } from '../../helpers/time';
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
-import { capacityField } from '../meeting/shared/meetingFields';
+import { capacityField, startTimeField } from '../meeting/shared/meetingFields';
 import { timeZoneField } from '../meeting/shared/timeZone.field';
 import { readZones } from '../meeting/shared/zones';
 import { jsonItems, type RunInfo, type Send } from '../operation';
@@ -16,15 +16,9 @@ const fields: INodeProperties[] = [
 	capacityField(
 		'How many participants the meeting needs; the service counts the rooms of the size such a meeting takes',
 	),
-	{
-		displayName: 'Start Time',
-		name: 'startTime',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description:
-			'When the meeting would start. A time without an offset (as the date picker gives) is meant in the Time Zone below; an ISO 8601 time with an offset or Z, or a DateTime such as {{ $now.plus(1, "day") }}, is that instant whatever the zones. Also accepts "yyyy-MM-dd HH:mm:ss".',
-	},
+	startTimeField(
+		'When the meeting would start. A time without an offset (as the date picker gives) is meant in the Time Zone below; an ISO 8601 time with an offset or Z, or a DateTime such as {{ $now.plus(1, "day") }}, is that instant whatever the zones. Also accepts "yyyy-MM-dd HH:mm:ss".',
+	),
 	{
 		displayName: 'Duration (Minutes)',
 		name: 'duration',

@@ -14,6 +14,18 @@ export const topicField: INodeProperties = {
 	description: 'Subject of the meeting, shown to everyone who joins',
 };
 
+/** A required start time: text without an offset is meant in the node's Time Zone (helpers/time.ts). */
+export function startTimeField(description: string): INodeProperties {
+	return {
+		displayName: 'Start Time',
+		name: 'startTime',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description,
+	};
+}
+
 export function capacityField(description: string): INodeProperties {
 	return {
 		displayName: 'Meeting Capacity',

@@ -6,7 +6,7 @@ import type { RunInfo, Send } from '../../operation';
 import { type MeetingFamily, startZoneText } from './family';
 import { hostSecretsFields, includeHostSecrets } from './hostSecrets.field';
 import { attachInvitation, invitationFields, invitationTarget } from './invitation';
-import { recurrenceField, topicField } from './meetingFields';
+import { recurrenceField, startTimeField, topicField } from './meetingFields';
 import type { MeetingOption } from './meetingOptions.schema';
 import { meetingOptionFields } from './meetingOptions.fields';
 import { additionalFieldsField, bookMeeting, newMeetingParameters } from './newMeeting';
@@ -25,15 +25,9 @@ export function scheduleOperation(
 	const fields: INodeProperties[] = [
 		topicField,
 		family.owner.field,
-		{
-			displayName: 'Start Time',
-			name: 'startTime',
-			type: 'dateTime',
-			required: true,
-			default: '',
-			description:
-				'When the meeting starts. A time without an offset (as the date picker gives) is meant in the Time Zone below; an ISO 8601 time with an offset or Z, or a DateTime such as {{ $now.plus(1, "day") }}, is that instant whatever the zones. Also accepts "yyyy-MM-dd HH:mm:ss".',
-		},
+		startTimeField(
+			'When the meeting starts. A time without an offset (as the date picker gives) is meant in the Time Zone below; an ISO 8601 time with an offset or Z, or a DateTime such as {{ $now.plus(1, "day") }}, is that instant whatever the zones. Also accepts "yyyy-MM-dd HH:mm:ss".',
+		),
 		{
 			displayName: 'Duration (Minutes)',
 			name: 'duration',
