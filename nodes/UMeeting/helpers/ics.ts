@@ -123,17 +123,24 @@ function description(meetingId: string, joinUrl: string | undefined, password: s
 
 /** TEXT value escaping (RFC 5545 3.3.11); control characters a content line may not carry are dropped. */
 function escapeText(text: string): string {
-	return wellFormed(text)
+	const escaped = wellFormed(text)
 		.replace(/\\/g, '\\\\')
 		.replace(/;/g, '\\;')
 		.replace(/,/g, '\\,')
-		.replace(/\r\n|\r|\n/g, '\\n')
-		.replace(/[\x00-\x08\x0B-\x1F\x7F]/g, '');
+		.replace(/\r\n|\r|\n/g, '\\n');
+	return dropChars(escaped, (code) => code <= 0x08 || (code >= 0x0b && code <= 0x1f) || code === 0x7f);
 }
 
 /** A URI value is not escaped, but must not break the content line. */
 function cleanUri(uri: string): string {
-	return wellFormed(uri).replace(/[\x00-\x20\x7F]/g, '');
+	return dropChars(wellFormed(uri), (code) => code <= 0x20 || code === 0x7f);
+}
+
+/** `text` without the UTF-16 code units `drop` picks (control characters here, by code rather than in a regex). */
+function dropChars(text: string, drop: (code: number) => boolean): string {
+	let kept = '';
+	for (let i = 0; i < text.length; i++) if (!drop(text.charCodeAt(i))) kept += text[i];
+	return kept;
 }
 
 /** Replaces unpaired surrogates, which have no UTF-8 form. */

@@ -152,7 +152,8 @@ export function updateOperation(
 			}
 			await callUMeeting.call(this, { endpoint: `${family.prefix}/update`, form, itemIndex, data: noData });
 			// The password is the meeting's, not something this run needs to pass on.
-			const { id, password: _password, ...changed } = form;
+			const { id, ...changed } = form;
+			delete changed.password;
 			const item = {
 				json: presentMeeting({ success: true, meeting_id: id, ...changed }, checked.zones, {
 					duration: Number(changed.duration),
