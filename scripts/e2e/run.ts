@@ -15,9 +15,10 @@ import {
 } from './harness';
 import { INTEGRATION_CASES, SMTP_CREDENTIAL } from './integrationCases';
 import { exitOf, N8nHome } from './n8nCli';
+import { RESOURCE_CASES } from './resourceCases';
 import { SmtpReceiver } from './smtpReceiver';
 
-const CASES: E2eCase[] = [...EXAMPLE_CASES, ...INTEGRATION_CASES];
+const CASES: E2eCase[] = [...EXAMPLE_CASES, ...INTEGRATION_CASES, ...RESOURCE_CASES];
 
 /**
  * `npm run e2e [-- --versions v1,v2]`: packs the package, installs the tarball into a real n8n
