@@ -99,7 +99,10 @@ function load(unpacked, nodePath, file, kind) {
 	const line = child.stdout.trim().split('\n').pop();
 	if (child.status !== 0 || !line) {
 		const lines = (child.stderr || child.error?.message || `exit ${child.status}`).trim().split('\n');
-		const at = Math.max(0, lines.findIndex((l) => /^\w*Error\b/.test(l)));
+		const at = Math.max(
+			0,
+			lines.findIndex((l) => /^\w*Error\b/.test(l)),
+		);
 		const why = lines.slice(at, at + 4).join('\n    ');
 		return { file, ok: false, error: why };
 	}
@@ -149,7 +152,9 @@ try {
 	if (!(packed.n8n?.nodes ?? []).length) fail('package.json "n8n" names no node');
 	const loaded = targets.map(([file, kind]) => ({ kind, ...load(unpacked, nodePath, file, kind) }));
 
-	console.log(`${info.filename}: ${info.entryCount} files, packed ${kib(info.size)}, unpacked ${kib(info.unpackedSize)}`);
+	console.log(
+		`${info.filename}: ${info.entryCount} files, packed ${kib(info.size)}, unpacked ${kib(info.unpackedSize)}`,
+	);
 	const byTop = {};
 	for (const file of files) {
 		const top = file.includes('/') ? `${file.split('/')[0]}/` : file;
@@ -160,17 +165,30 @@ try {
 		const ext = /\.node\.json$/.test(file) ? '.node.json' : path.extname(file);
 		byExt[ext] = (byExt[ext] ?? 0) + 1;
 	}
-	console.log(`contents: ${Object.entries(byTop).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-	console.log(`dist/: ${Object.entries(byExt).map(([k, v]) => `${v} ${k}`).join(', ')}`);
-	if (!files.includes('CHANGELOG.md')) console.log('CHANGELOG.md: not packed (package.json "files" does not list it)');
+	console.log(
+		`contents: ${Object.entries(byTop)
+			.map(([k, v]) => `${k} ${v}`)
+			.join(', ')}`,
+	);
+	console.log(
+		`dist/: ${Object.entries(byExt)
+			.map(([k, v]) => `${v} ${k}`)
+			.join(', ')}`,
+	);
+	if (!files.includes('CHANGELOG.md'))
+		console.log('CHANGELOG.md: not packed (package.json "files" does not list it)');
 	for (const r of loaded) {
 		const what =
 			r.kind === 'main'
 				? `exports ${r.exports?.join(', ')}`
 				: `${r.className} → name ${JSON.stringify(r.name)}, "${r.displayName}"` +
-					(r.kind === 'node' ? `, version ${JSON.stringify(r.version)}, group ${JSON.stringify(r.group)}` : '') +
+					(r.kind === 'node'
+						? `, version ${JSON.stringify(r.version)}, group ${JSON.stringify(r.group)}`
+						: '') +
 					`, ${r.properties} properties`;
-		console.log(`${r.ok ? 'loads' : 'FAILS'}  ${r.kind.padEnd(10)} ${r.file}${r.ok ? `: ${what}` : `\n    ${r.error}`}`);
+		console.log(
+			`${r.ok ? 'loads' : 'FAILS'}  ${r.kind.padEnd(10)} ${r.file}${r.ok ? `: ${what}` : `\n    ${r.error}`}`,
+		);
 		if (!r.ok) fail(`${r.file} does not load or build: ${r.error}`);
 	}
 } finally {
@@ -182,5 +200,7 @@ if (failures.length) {
 	console.log(`pack check: ${failures.length} failed`);
 	process.exitCode = 1;
 } else {
-	console.log('pack check: passed (only allowed files packed; every file the "n8n" field names loads and builds)');
+	console.log(
+		'pack check: passed (only allowed files packed; every file the "n8n" field names loads and builds)',
+	);
 }

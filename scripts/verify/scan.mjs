@@ -86,7 +86,9 @@ async function run(label, dir, patterns) {
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'umeeting-scan-'));
 let results;
 try {
-	console.log(`@n8n/scan-community-package ${scannerVersion} (analyzePackage from ${path.relative(root, scannerPath)})`);
+	console.log(
+		`@n8n/scan-community-package ${scannerVersion} (analyzePackage from ${path.relative(root, scannerPath)})`,
+	);
 	const { info, unpacked } = packInto(work);
 	console.log(`packed ${info.filename}: ${info.entryCount} files`);
 	results = [
