@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { ServiceClock } from './clock';
+import { followClock, markRecordingsReady } from './clockLifecycle';
 import { route } from './endpoints';
 import type { Form } from './formRules';
 import { MeetingStore } from './meetings';
@@ -55,6 +56,13 @@ export interface SimulatorOptions {
 	serviceTimeZone?: string;
 	/** The service's clock (default the real one); setNow changes it while running. */
 	now?: () => Date;
+	/**
+	 * Meetings start when the clock reaches their start and end at start plus duration, checked at
+	 * every request (clockLifecycle.ts). Off by default; advanceTo applies the same steps on demand.
+	 */
+	lifecycleFollowsClock?: boolean;
+	/** Minutes after a meeting ended before cloud/recording lists its files (default 0: at once). */
+	recordingReadyAfterMinutes?: number;
 }
 
 interface ArmedFault {
@@ -165,6 +173,21 @@ export class UMeetingSimulator {
 		this.clock.set(now);
 	}
 
+	/**
+	 * Sets the service's clock to `now` and moves every meeting on as time has passed: scheduled ones
+	 * whose start has come are in progress, those whose end has passed have ended (clockLifecycle.ts).
+	 */
+	advanceTo(now: Date) {
+		this.clock.set(now);
+		this.followClock();
+	}
+
+	private followClock() {
+		followClock(this.store, this.clock, this.url);
+		if (this.options.recordingReadyAfterMinutes)
+			markRecordingsReady(this.store, this.clock, this.options.recordingReadyAfterMinutes);
+	}
+
 	reset() {
 		this.clock.reset();
 		this.requests.length = 0;
@@ -234,6 +257,7 @@ export class UMeetingSimulator {
 		if (form.api_key !== this.apiKey || form.api_secret !== this.apiSecret) {
 			return fail(this.options.authFailureHttpStatus ?? 200, 401, 'invalid api_key or api_secret');
 		}
+		if (this.options.lifecycleFollowsClock) this.followClock();
 		try {
 			const data = routed.endpoint(form, {
 				store: this.store,
@@ -241,6 +265,9 @@ export class UMeetingSimulator {
 				clock: this.clock,
 				pathParams: routed.pathParams,
 			});
+			// What share/end held gets its processing time at once.
+			if (this.options.recordingReadyAfterMinutes)
+				markRecordingsReady(this.store, this.clock, this.options.recordingReadyAfterMinutes);
 			return {
 				httpStatus: 200,
 				body: { status: 200, message: 'OK', ...(data === undefined ? {} : { data }) },

@@ -51,6 +51,8 @@ export interface HeldSession {
 	duration: number;
 	participants: Attendance[];
 	recordings: RecordingFile[];
+	/** From when cloud/recording lists the files (UTC ISO 8601); always when absent. See clockLifecycle.ts. */
+	ready?: string;
 }
 
 const NAMES = [

@@ -3,6 +3,7 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleepWithAbort } from 'n8n-workflow';
@@ -29,8 +30,8 @@ export interface UMeetingCall<S extends z.ZodTypeAny> {
 	data: S;
 }
 
-/** What the transport needs of n8n: node runs and the editor's list searches both provide it. */
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** What the transport needs of n8n: node runs, the editor's list searches and the trigger's polls provide it. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 interface FullResponse {
 	statusCode: number;
