@@ -17,6 +17,7 @@ import { INTEGRATION_CASES, SMTP_CREDENTIAL } from './integrationCases';
 import { exitOf, N8nHome } from './n8nCli';
 import { RESOURCE_CASES } from './resourceCases';
 import { SmtpReceiver } from './smtpReceiver';
+import { runTriggerE2e } from './trigger';
 
 const CASES: E2eCase[] = [...EXAMPLE_CASES, ...INTEGRATION_CASES, ...RESOURCE_CASES];
 
@@ -118,6 +119,11 @@ async function runVersion(label: string, tarball: string, checks: Checks) {
 			checks.that(!log.includes(smtp.password), "the SMTP password appears nowhere in n8n's output or log");
 			await testCase.verify(result, simulator, checks, context);
 		}
+		// The trigger needs a running n8n (`n8n start`) rather than `n8n execute`: see trigger.ts.
+		await phase(
+			`${label}: UMeeting Trigger (manual runs over REST, an activated workflow in n8n start)`,
+			() => runTriggerE2e({ label, home, checks, smtp }),
+		);
 	} finally {
 		await smtp.stop();
 		await simulator.stop();
