@@ -2,5 +2,6 @@
 // programmatic use (tests, scripts) of the same compiled classes.
 module.exports = {
 	UMeeting: require('./dist/nodes/UMeeting/UMeeting.node').UMeeting,
+	UMeetingTrigger: require('./dist/nodes/UMeeting/UMeetingTrigger.node').UMeetingTrigger,
 	UMeetingApi: require('./dist/credentials/UMeetingApi.credentials').UMeetingApi,
 };
