@@ -138,14 +138,22 @@ export function run(
 	});
 }
 
-/** n8n 2.x prints log lines before the JSON even with --rawOutput: the JSON starts at the first "{" line. */
+/**
+ * n8n 2.x prints log lines around the JSON even with --rawOutput (before it, and now and then a
+ * task-runner line after it): the JSON starts at the first "{" line and ends at a line that closes
+ * it, the first candidate that parses.
+ */
 export function parseRunJson(stdout: string): ExecuteOutput | undefined {
 	const lines = stdout.split('\n');
 	const start = lines.findIndex((line) => line.startsWith('{'));
 	if (start < 0) return undefined;
-	try {
-		return JSON.parse(lines.slice(start).join('\n')) as ExecuteOutput;
-	} catch {
-		return undefined;
+	for (let end = lines.length; end > start; end--) {
+		if (!lines[end - 1].trimEnd().endsWith('}')) continue;
+		try {
+			return JSON.parse(lines.slice(start, end).join('\n')) as ExecuteOutput;
+		} catch {
+			// Not the end of the JSON yet: try the previous closing line.
+		}
 	}
+	return undefined;
 }
