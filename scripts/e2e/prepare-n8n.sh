@@ -5,6 +5,10 @@
 # A warm cache returns at once. Prints nothing but progress on stderr; the last stdout line is
 # "<node binary> <n8n bin script>".
 set -euo pipefail
+# Run through `npm run`, this script inherits npm_config_ignore_scripts=true from the project's
+# .npmrc (which keeps the package's own dev tools' install scripts off). n8n's install here needs
+# the scripts it asks for: node@24's binary and the sqlite3 rebuild.
+unset npm_config_ignore_scripts
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cache="$root/.cache/e2e"
 N8N_V1=1.123.81
