@@ -13,7 +13,7 @@ export interface Body {
  * the status and message of a refusal (which carries no data).
  */
 export function simulatorCalls(simulator: UMeetingSimulator) {
-	async function post(path: string, fields: Record<string, string>): Promise<Body> {
+	async function post(path: string, fields: Record<string, string> = {}): Promise<Body> {
 		const response = await fetch(`${simulator.url}/umeeting/${path}`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { MEETING_NOT_FOUND, UMeetingSimulator } from '../simulator';
 import { NOT_HELD, NOT_HOST, NOT_LIVE, UUID_ALONE } from '../simulator/endpoints/participants';
 import { attendees, recordUuid } from '../simulator/sessions';
+import { simulatorCalls } from '../helpers/simulatorCalls';
 
 /** An instant given as wall time in Asia/Shanghai, the simulator's default service zone. */
 const shanghai = (text: string) => new Date(`${text.replace(' ', 'T')}+08:00`);
@@ -17,29 +18,7 @@ afterAll(async () => {
 });
 beforeEach(() => simulator.reset());
 
-type Body = { status: number; message: string; data?: any };
-
-async function post(path: string, fields: Record<string, string>): Promise<Body> {
-	const response = await fetch(`${simulator.url}/umeeting/${path}`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
-		body: new URLSearchParams({ ...fields, api_key: simulator.apiKey, api_secret: simulator.apiSecret }),
-	});
-	expect(response.status).toBe(200);
-	return (await response.json()) as Body;
-}
-
-async function ok(path: string, fields: Record<string, string> = {}) {
-	const body = await post(path, fields);
-	expect(body).toMatchObject({ status: 200, message: 'OK' });
-	return body.data;
-}
-
-async function refusal(path: string, fields: Record<string, string> = {}) {
-	const { status, message, data } = await post(path, fields);
-	expect(data).toBeUndefined();
-	return { status, message };
-}
+const { post, ok, refusal } = simulatorCalls(simulator);
 
 const notFound = { status: 404, message: MEETING_NOT_FOUND };
 const invalid = (message: string) => ({ status: 400, message });

@@ -1,5 +1,6 @@
 import { UMeetingSimulator } from '../simulator';
 import { clockText, heldRecords } from '../simulator/endpoints/reports';
+import { simulatorCalls } from '../helpers/simulatorCalls';
 
 /** An instant given as wall time in Asia/Shanghai, the simulator's default service zone. */
 const shanghai = (text: string) => new Date(`${text.replace(' ', 'T')}+08:00`);
@@ -14,29 +15,7 @@ afterAll(async () => {
 });
 beforeEach(() => simulator.reset());
 
-type Body = { status: number; message: string; data?: any };
-
-async function post(path: string, fields: Record<string, string>): Promise<Body> {
-	const response = await fetch(`${simulator.url}/umeeting/${path}`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
-		body: new URLSearchParams({ ...fields, api_key: simulator.apiKey, api_secret: simulator.apiSecret }),
-	});
-	expect(response.status).toBe(200);
-	return (await response.json()) as Body;
-}
-
-async function ok(path: string, fields: Record<string, string> = {}) {
-	const body = await post(path, fields);
-	expect(body).toMatchObject({ status: 200, message: 'OK' });
-	return body.data;
-}
-
-async function refusal(path: string, fields: Record<string, string> = {}) {
-	const { status, message, data } = await post(path, fields);
-	expect(data).toBeUndefined();
-	return { status, message };
-}
+const { ok, refusal } = simulatorCalls(simulator);
 
 const invalid = (message: string) => ({ status: 400, message });
 

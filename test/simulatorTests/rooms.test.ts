@@ -1,6 +1,7 @@
 import { UMeetingSimulator } from '../simulator';
 import { LIVE_STREAM_NOT_FOUND } from '../simulator/endpoints/liveStream';
 import { roomsOf } from '../simulator/endpoints/rooms';
+import { simulatorCalls } from '../helpers/simulatorCalls';
 
 /** An instant given as wall time in Asia/Shanghai, the simulator's default service zone. */
 const shanghai = (text: string) => new Date(`${text.replace(' ', 'T')}+08:00`);
@@ -15,29 +16,7 @@ afterAll(async () => {
 });
 beforeEach(() => simulator.reset());
 
-type Body = { status: number; message: string; data?: any };
-
-async function post(path: string, fields: Record<string, string> = {}): Promise<Body> {
-	const response = await fetch(`${simulator.url}/umeeting/${path}`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
-		body: new URLSearchParams({ ...fields, api_key: simulator.apiKey, api_secret: simulator.apiSecret }),
-	});
-	expect(response.status).toBe(200);
-	return (await response.json()) as Body;
-}
-
-async function ok(path: string, fields: Record<string, string> = {}) {
-	const body = await post(path, fields);
-	expect(body).toMatchObject({ status: 200, message: 'OK' });
-	return body.data;
-}
-
-async function refusal(path: string, fields: Record<string, string> = {}) {
-	const { status, message, data } = await post(path, fields);
-	expect(data).toBeUndefined();
-	return { status, message };
-}
+const { post, ok, refusal } = simulatorCalls(simulator);
 
 const invalid = (message: string) => ({ status: 400, message });
 
