@@ -58,7 +58,8 @@ function readPeakRss(pid: number | undefined): number {
 	if (pid === undefined) return 0;
 	try {
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-		const kilobytes = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+		const kilobytes = (field: string) =>
+			Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
 		return Math.max(kilobytes('VmHWM'), kilobytes('VmRSS')) * 1024;
 	} catch {
 		return 0; // the process has just exited

@@ -24,7 +24,8 @@ export interface Ratio {
 	ratio: number | null;
 }
 
-const fixed = (value: number | undefined, digits: number) => (value === undefined ? '' : value.toFixed(digits));
+const fixed = (value: number | undefined, digits: number) =>
+	value === undefined ? '' : value.toFixed(digits);
 
 export function markdownTable(measurements: Measurement[]): string {
 	const header = [
@@ -61,5 +62,10 @@ export function markdownTable(measurements: Measurement[]): string {
 }
 
 export function ratioLines(ratios: Ratio[]): string {
-	return ratios.map((r) => `- ${r.what}: ${r.ratio === null ? 'n/a (a time at or below zero: within the noise)' : r.ratio.toFixed(2)}`).join('\n');
+	return ratios
+		.map(
+			(r) =>
+				`- ${r.what}: ${r.ratio === null ? 'n/a (a time at or below zero: within the noise)' : r.ratio.toFixed(2)}`,
+		)
+		.join('\n');
 }

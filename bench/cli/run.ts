@@ -7,7 +7,10 @@ import { cache, CREDENTIAL_ID, installPackage, must, pack, prepare } from '../..
 import { N8nHome, parseRunJson } from '../../scripts/e2e/n8nCli';
 import { executeWorkflow, outputItems } from './execute';
 import { markdownTable, type Measurement, type Ratio, ratioLines } from './report';
+import { compileBareNode } from './bareNode';
 import {
+	BARE_P1,
+	BARE_P10,
 	BASELINE,
 	buildWorkflow,
 	HTTP_REQUEST,
@@ -30,8 +33,18 @@ import {
  * Peak RSS compares the nodes at --memory-items items and 0 ms latency (--memory-items 0 skips it).
  * Results: a Markdown table and ratios on stdout, everything as JSON in bench/cli/last-run.json.
  */
-const SPEED: Variant[] = [BASELINE, UMEETING_P1, UMEETING_P10, HTTP_REQUEST, HTTP_REQUEST_BATCHED];
-const MEMORY: Variant[] = [BASELINE, UMEETING_DEFAULT, HTTP_REQUEST];
+const SPEED: Variant[] = [
+	BASELINE,
+	UMEETING_P1,
+	UMEETING_P10,
+	BARE_P1,
+	BARE_P10,
+	HTTP_REQUEST,
+	HTTP_REQUEST_BATCHED,
+];
+/** The bare node runs sequentially only at 0 ms: at 50 ms a sequential run is a minute of waiting. */
+const speedAt = (latencyMs: number) => SPEED.filter((variant) => latencyMs === 0 || variant !== BARE_P1);
+const MEMORY: Variant[] = [BASELINE, UMEETING_DEFAULT, BARE_P10, HTTP_REQUEST];
 
 function option(name: string, fallback: string): string {
 	const at = process.argv.indexOf(`--${name}`);
@@ -54,6 +67,7 @@ async function main() {
 	const tarball = await pack();
 	const home = new N8nHome(install, join(cache, 'home-bench'));
 	await installPackage(home, tarball);
+	home.env.N8N_CUSTOM_EXTENSIONS = await compileBareNode();
 
 	const simulator = new UMeetingSimulator();
 	await simulator.start();
@@ -63,7 +77,12 @@ async function main() {
 		await importAll(home, simulator);
 
 		/** Runs one workflow on a freshly reset simulator and checks one meeting per item. */
-		const measure = async (section: Measurement['section'], variant: Variant, count: number, latencyMs: number) => {
+		const measure = async (
+			section: Measurement['section'],
+			variant: Variant,
+			count: number,
+			latencyMs: number,
+		) => {
 			// One simulator (one URL, baked into the workflows) for all runs; only its latency changes.
 			simulator.options.latencyMs = latencyMs;
 			simulator.reset();
@@ -95,7 +114,9 @@ async function main() {
 				outputItems: output,
 				peakRssMb: mb(run.peakRssBytes),
 			};
-			const baseline = measurements.find((m) => m.key === BASELINE.key && m.items === count && m.latencyMs === latencyMs);
+			const baseline = measurements.find(
+				(m) => m.key === BASELINE.key && m.items === count && m.latencyMs === latencyMs,
+			);
 			if (variant !== BASELINE && baseline) {
 				measurement.perItemMs = ((run.seconds - baseline.seconds) * 1000) / count;
 				measurement.itemsPerSecond = 1000 / measurement.perItemMs;
@@ -109,7 +130,7 @@ async function main() {
 
 		for (const latencyMs of latencies) {
 			console.log(`> speed, ${items} items, latency ${latencyMs} ms`);
-			for (const variant of SPEED) await measure('speed', variant, items, latencyMs);
+			for (const variant of speedAt(latencyMs)) await measure('speed', variant, items, latencyMs);
 		}
 		if (memoryItems > 0) {
 			console.log(`> memory, ${memoryItems} items, latency 0 ms`);
@@ -141,10 +162,12 @@ async function main() {
 	};
 	writeFileSync(join(__dirname, 'last-run.json'), `${JSON.stringify(result, null, 2)}\n`);
 
-	console.log(`\n${result.date}  ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, load ${machine.loadAverage.start} → ${machine.loadAverage.end}`);
+	console.log(
+		`\n${result.date}  ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, load ${machine.loadAverage.start} → ${machine.loadAverage.end}`,
+	);
 	console.log(`n8n ${n8nVersion} on Node ${nodeVersion}; runtime ${runtimeSeconds.toFixed(0)} s\n`);
 	console.log(markdownTable(measurements));
-	console.log(`\nRatios (UMeeting / HTTP Request; below 1 means UMeeting is cheaper):\n${ratioLines(ratios)}`);
+	console.log(`\nRatios (below 1 means the first is cheaper):\n${ratioLines(ratios)}`);
 	console.log(`\nwritten to ${join(__dirname, 'last-run.json')}`);
 	return measurements.every((m) => m.ok);
 }
@@ -160,7 +183,8 @@ async function importAll(home: N8nHome, simulator: UMeetingSimulator) {
 		},
 	]);
 	const credentials = await home.n8n(['import:credentials', `--input=${credentialsFile}`]);
-	if (credentials.code !== 0) throw new Error(`import:credentials failed:\n${credentials.stdout}\n${credentials.stderr}`);
+	if (credentials.code !== 0)
+		throw new Error(`import:credentials failed:\n${credentials.stdout}\n${credentials.stderr}`);
 	const target = { url: simulator.url, apiKey: simulator.apiKey, apiSecret: simulator.apiSecret };
 	const wanted = [
 		...SPEED.map((variant) => buildWorkflow(variant, items, target)),
@@ -169,7 +193,8 @@ async function importAll(home: N8nHome, simulator: UMeetingSimulator) {
 	const unique = [...new Map(wanted.map((workflow) => [workflow.id, workflow])).values()];
 	const workflowsFile = home.writeJson('workflows.json', unique);
 	const workflows = await home.n8n(['import:workflow', `--input=${workflowsFile}`]);
-	if (workflows.code !== 0) throw new Error(`import:workflow failed:\n${workflows.stdout}\n${workflows.stderr}`);
+	if (workflows.code !== 0)
+		throw new Error(`import:workflow failed:\n${workflows.stdout}\n${workflows.stderr}`);
 }
 
 function computeRatios(measurements: Measurement[]): Ratio[] {
@@ -177,26 +202,53 @@ function computeRatios(measurements: Measurement[]): Ratio[] {
 		measurements.find((m) => m.section === section && m.key === key && m.latencyMs === latencyMs && m.ok);
 	// A per-item time at or below zero means the node's cost was below the noise of n8n's startup:
 	// no meaningful ratio, so none is given.
-	const divide = (a?: number, b?: number) => (a === undefined || b === undefined || a <= 0 || b <= 0 ? null : a / b);
+	const divide = (a?: number, b?: number) =>
+		a === undefined || b === undefined || a <= 0 || b <= 0 ? null : a / b;
 	const ratios: Ratio[] = [];
+	const perItem = (latencyMs: number, over: Variant, under: Variant) => ({
+		what: `per-item time at ${latencyMs} ms, ${over.label} / ${under.label}`,
+		ratio: divide(
+			find('speed', over.key, latencyMs)?.perItemMs,
+			find('speed', under.key, latencyMs)?.perItemMs,
+		),
+	});
 	for (const latencyMs of latencies) {
-		for (const uMeeting of [UMEETING_P1, UMEETING_P10]) {
-			for (const http of [HTTP_REQUEST, HTTP_REQUEST_BATCHED]) {
-				ratios.push({
-					what: `per-item time at ${latencyMs} ms, ${uMeeting.label} / ${http.label}`,
-					ratio: divide(find('speed', uMeeting.key, latencyMs)?.perItemMs, find('speed', http.key, latencyMs)?.perItemMs),
-				});
-			}
-		}
+		const pairs: Array<[Variant, Variant]> = [
+			[UMEETING_P10, BARE_P10],
+			[BARE_P10, HTTP_REQUEST],
+			...[UMEETING_P1, UMEETING_P10].flatMap((uMeeting) =>
+				[HTTP_REQUEST, HTTP_REQUEST_BATCHED].map((http): [Variant, Variant] => [uMeeting, http]),
+			),
+		];
+		if (latencyMs === 0) pairs.unshift([UMEETING_P1, BARE_P1], [BARE_P1, HTTP_REQUEST]);
+		for (const [over, under] of pairs) ratios.push(perItem(latencyMs, over, under));
 	}
 	if (memoryItems > 0) {
 		const uMeeting = find('memory', UMEETING_DEFAULT.key, 0);
 		const http = find('memory', HTTP_REQUEST.key, 0);
+		const bare = find('memory', BARE_P10.key, 0);
 		const baseline = find('memory', BASELINE.key, 0);
-		ratios.push({ what: `peak RSS at ${memoryItems} items, ${UMEETING_DEFAULT.label} / ${HTTP_REQUEST.label}`, ratio: divide(uMeeting?.peakRssMb, http?.peakRssMb) });
+		ratios.push({
+			what: `peak RSS at ${memoryItems} items, ${UMEETING_DEFAULT.label} / ${HTTP_REQUEST.label}`,
+			ratio: divide(uMeeting?.peakRssMb, http?.peakRssMb),
+		});
 		ratios.push({
 			what: `peak RSS growth over the baseline at ${memoryItems} items, UMeeting / HTTP Request`,
-			ratio: baseline ? divide(uMeeting && uMeeting.peakRssMb - baseline.peakRssMb, http && http.peakRssMb - baseline.peakRssMb) : null,
+			ratio: baseline
+				? divide(
+						uMeeting && uMeeting.peakRssMb - baseline.peakRssMb,
+						http && http.peakRssMb - baseline.peakRssMb,
+					)
+				: null,
+		});
+		ratios.push({
+			what: `peak RSS growth over the baseline at ${memoryItems} items, UMeeting / bare-helper node`,
+			ratio: baseline
+				? divide(
+						uMeeting && uMeeting.peakRssMb - baseline.peakRssMb,
+						bare && bare.peakRssMb - baseline.peakRssMb,
+					)
+				: null,
 		});
 	}
 	return ratios;

@@ -42,6 +42,24 @@ function uMeeting(maxParallel?: number) {
 	});
 }
 
+/** The bench-only bare-helper node, loaded by n8n from N8N_CUSTOM_EXTENSIONS (see bareNode.ts). */
+function bare(maxParallel: number) {
+	return () => ({
+		name: 'Bare Schedule',
+		type: 'CUSTOM.bareSchedule',
+		typeVersion: 1,
+		// The node sends the start as it is: the wall time as the service reads it.
+		parameters: {
+			topic: TOPIC,
+			meetingCapacity: 20,
+			startTime: '2026-12-01 10:00:00',
+			duration: 60,
+			maxParallel,
+		},
+		credentials: { uMeetingApi: { id: CREDENTIAL_ID, name: 'UMeeting (bench)' } },
+	});
+}
+
 /** 4.3 is the newest version n8n 1.123 ships (defaultVersion in HttpRequest.node.js). */
 function httpRequest(batching?: { batchSize: number; batchInterval: number }) {
 	return ({ url, apiKey, apiSecret }: Target) => ({
@@ -71,10 +89,42 @@ function httpRequest(batching?: { batchSize: number; batchInterval: number }) {
 }
 
 export const BASELINE: Variant = { key: 'base', label: 'baseline (make N items)', books: false };
-export const UMEETING_P1: Variant = { key: 'um1', label: 'UMeeting maxParallel=1', books: true, node: uMeeting(1) };
-export const UMEETING_P10: Variant = { key: 'um10', label: 'UMeeting maxParallel=10', books: true, node: uMeeting(10) };
-export const UMEETING_DEFAULT: Variant = { key: 'umdef', label: 'UMeeting (default maxParallel)', books: true, node: uMeeting() };
-export const HTTP_REQUEST: Variant = { key: 'http', label: 'HTTP Request (defaults)', books: true, node: httpRequest() };
+export const UMEETING_P1: Variant = {
+	key: 'um1',
+	label: 'UMeeting maxParallel=1',
+	books: true,
+	node: uMeeting(1),
+};
+export const UMEETING_P10: Variant = {
+	key: 'um10',
+	label: 'UMeeting maxParallel=10',
+	books: true,
+	node: uMeeting(10),
+};
+export const UMEETING_DEFAULT: Variant = {
+	key: 'umdef',
+	label: 'UMeeting (default maxParallel)',
+	books: true,
+	node: uMeeting(),
+};
+export const BARE_P1: Variant = {
+	key: 'bare1',
+	label: 'bare-helper node maxParallel=1',
+	books: true,
+	node: bare(1),
+};
+export const BARE_P10: Variant = {
+	key: 'bare10',
+	label: 'bare-helper node maxParallel=10',
+	books: true,
+	node: bare(10),
+};
+export const HTTP_REQUEST: Variant = {
+	key: 'http',
+	label: 'HTTP Request (defaults)',
+	books: true,
+	node: httpRequest(),
+};
 /**
  * Batching only spaces out the start of requests (it sleeps batchInterval every batchSize items and
  * never waits for answers); 10 per 50 ms keeps about 10 in flight at 50 ms latency, like maxParallel=10.
@@ -105,7 +155,12 @@ export function buildWorkflow(variant: Variant, items: number, target: Target) {
 				options: {},
 			},
 		},
-		{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'rows', options: {} } },
+		{
+			name: 'Split Out',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'rows', options: {} },
+		},
 	];
 	if (variant.node) nodes.push(variant.node(target));
 	const placed = nodes.map((node, index) => ({
@@ -115,7 +170,9 @@ export function buildWorkflow(variant: Variant, items: number, target: Target) {
 	}));
 	const connections: Record<string, unknown> = {};
 	for (let index = 1; index < nodes.length; index++) {
-		connections[nodes[index - 1].name as string] = { main: [[{ node: nodes[index].name, type: 'main', index: 0 }]] };
+		connections[nodes[index - 1].name as string] = {
+			main: [[{ node: nodes[index].name, type: 'main', index: 0 }]],
+		};
 	}
 	return {
 		id: workflowId(variant, items),
