@@ -354,3 +354,31 @@ describe('serviceTimeToIso', () => {
 		expect(serviceTimeToIso('soon', zones('UTC'))).toBeNull();
 	});
 });
+
+describe('conversions are remembered per text and zone pair', () => {
+	test('the same text in other zones, asked for in turn, gives each pair its own answer', () => {
+		const pairs = [
+			zones('Europe/Berlin', 'Asia/Shanghai'),
+			zones('Asia/Shanghai'),
+			zones('America/New_York', 'UTC'),
+		];
+		const expected = ['2026-12-01 17:00:00', '2026-12-01 10:00:00', '2026-12-01 15:00:00'];
+		for (let round = 0; round < 3; round++) {
+			expect(pairs.map((pair) => toServiceTime('2026-12-01 10:00:00', pair))).toEqual(
+				expected.map((value) => ({ ok: true, value })),
+			);
+			expect(pairs.map((pair) => serviceTimeToIso('2026-12-01 10:00:00', pair, 30))).toEqual([
+				'2026-12-01T03:30:00+01:00',
+				'2026-12-01T10:30:00+08:00',
+				'2026-12-01T05:30:00-05:00',
+			]);
+		}
+	});
+
+	test('a refusal is remembered as a refusal', () => {
+		const gap = zones('Europe/Berlin');
+		const first = toServiceTime('2026-03-29 02:30:00', gap);
+		expect(first.ok).toBe(false);
+		expect(toServiceTime('2026-03-29 02:30:00', gap)).toEqual(first);
+	});
+});

@@ -1,11 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import type { ReadParameter } from './parameters';
+
 /** What every item of one node run shares, known before any item is prepared. */
 export interface RunInfo {
 	/** The credential's Service Time Zone: the zone of every text UMeeting reads and writes. */
 	serviceTimeZone: string;
 	/** Whether the node runs as an AI agent's tool, where all output reaches the model. */
 	asTool: boolean;
+	/** Reads an item's parameter; a parameter without an expression is read once for the run. */
+	parameter: ReadParameter;
 }
 
 /** Sends what `prepare` checked and built; gives the item's output (pairedItem is added by the router). */

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runSession } from '../transport/session';
 import type { RunInfo, Send } from './operation';
+import { parameterReader } from './parameters';
 import { RESOURCES } from './resources';
 
 type NodeError = NodeApiError | NodeOperationError;
@@ -28,6 +29,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const run: RunInfo = {
 		serviceTimeZone: session.serviceTimeZone,
 		asTool: this.getNode().type.endsWith('Tool'),
+		parameter: parameterReader(this),
 	};
 
 	const results: INodeExecutionData[][] = [];
@@ -49,8 +51,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		while (next < queue.length && failures.length === 0) {
 			const itemIndex = queue[next++];
 			try {
+				// Every send builds its own output items, so they are paired in place rather than copied.
 				const output = await sends[itemIndex]!();
-				results[itemIndex] = output.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
+				for (const item of output) item.pairedItem = { item: itemIndex };
+				results[itemIndex] = output;
 			} catch (error) {
 				const failure = asNodeError(this, error, itemIndex);
 				if (!this.continueOnFail()) {

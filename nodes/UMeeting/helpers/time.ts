@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 
+import { memoize } from './memo';
+
 /**
  * The time model. UMeeting reads and writes zoneless `yyyy-MM-dd HH:mm:ss` texts in its own zone
  * (the credential's Service Time Zone). A person's input without an offset is meant in the node's
@@ -27,10 +29,26 @@ const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z
  * stores it); text with an offset or Z, a Date or a Luxon DateTime is an instant whatever the zones.
  */
 export function toServiceTime(input: unknown, zones: TimeZones): Converted {
-	const instant = readInstant(input, zones.item);
-	if (!instant.ok) return instant;
-	return writeServiceTime(instant.value, zones.service);
+	if (typeof input === 'string') return textToServiceTime(input, zones.item, zones.service);
+	return convert(input, zones.item, zones.service);
 }
+
+function convert(input: unknown, itemZone: string, serviceZone: string): Converted {
+	const instant = readInstant(input, itemZone);
+	if (!instant.ok) return instant;
+	return writeServiceTime(instant.value, serviceZone);
+}
+
+/**
+ * Luxon's zone arithmetic costs more per item than the rest of the node's own work, and the items
+ * of a run mostly share their times and zones: texts are converted once per (text, zones) among the
+ * 512 most recently used, a few hundred kilobytes at most. Results are frozen: callers share them.
+ */
+const CONVERSIONS_KEPT = 512;
+
+const textToServiceTime = memoize(CONVERSIONS_KEPT, (text: string, itemZone: string, serviceZone: string) =>
+	Object.freeze(convert(text, itemZone, serviceZone)),
+);
 
 type Read = { ok: true; value: DateTime } | { ok: false; reason: string };
 
@@ -133,10 +151,20 @@ export function readServiceTime(text: string, serviceZone: string): DateTime | n
 
 /** A service text as ISO 8601 with the offset of the item zone, `minutes` later; null when unreadable. */
 export function serviceTimeToIso(text: string, zones: TimeZones, minutes = 0): string | null {
-	const instant = readServiceTime(text, zones.service);
-	if (!instant) return null;
-	return instant.plus({ minutes }).setZone(zones.item).toISO({ suppressMilliseconds: true });
+	return serviceTextToIso(text, zones.service, zones.item, String(minutes));
 }
+
+const serviceTextToIso = memoize(
+	CONVERSIONS_KEPT,
+	(text: string, serviceZone: string, itemZone: string, minutes: string): string | null => {
+		const instant = readServiceTime(text, serviceZone);
+		if (!instant) return null;
+		return instant
+			.plus({ minutes: Number(minutes) })
+			.setZone(itemZone)
+			.toISO({ suppressMilliseconds: true });
+	},
+);
 
 function isDateTimeLike(value: unknown): value is { toISO: () => string | null } {
 	return (

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
-import { jsonItems, type Send } from '../operation';
+import { jsonItems, type RunInfo, type Send } from '../operation';
 import { noData } from './shared/answers';
 
 /** A live id as the schedule answer gives it (digits); letters, "_" and "-" are let through too. */
@@ -47,11 +47,11 @@ const liveIdSchema = z.object({
 
 export const changesMeetings = true;
 
-export function prepare(this: IExecuteFunctions, itemIndex: number): Send {
+export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
 	const { liveId } = parseParameters(
 		this,
 		liveIdSchema,
-		{ liveId: this.getNodeParameter('liveId', itemIndex, '') },
+		{ liveId: run.parameter('liveId', itemIndex, '') },
 		description,
 		itemIndex,
 	);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { wholeNumber } from '../../helpers/fieldSchemas';
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
-import { jsonItems, type Send } from '../operation';
+import { jsonItems, type RunInfo, type Send } from '../operation';
 import { noData } from './shared/answers';
 import { capacityField } from './shared/meetingFields';
 import { meetingLocator, meetingRef } from './shared/meetingLocator';
@@ -24,13 +24,13 @@ const setCapacitySchema = z.object({ meetingId: meetingRef(), meetingCapacity: w
 
 export const changesMeetings = true;
 
-export function prepare(this: IExecuteFunctions, itemIndex: number): Send {
+export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
 	const { meetingId, meetingCapacity } = parseParameters(
 		this,
 		setCapacitySchema,
 		{
-			meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }),
-			meetingCapacity: this.getNodeParameter('meetingCapacity', itemIndex),
+			meetingId: run.parameter('meetingId', itemIndex, '', { extractValue: true }),
+			meetingCapacity: run.parameter('meetingCapacity', itemIndex),
 		},
 		description,
 		itemIndex,

@@ -104,7 +104,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo
 	const { source } = parseParameters(
 		this,
 		participantSourceSchema,
-		{ source: this.getNodeParameter('source', itemIndex, 'meeting') },
+		{ source: run.parameter('source', itemIndex, 'meeting') },
 		description,
 		itemIndex,
 	);
@@ -118,14 +118,14 @@ export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo
  * with join and leave times in UTC; each item carries the session's uuid as meeting_uuid.
  */
 function prepareSession(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false);
+	const returnAll = run.parameter('returnAll', itemIndex, false);
 	const { form, wanted, zones } = parseParameters(
 		this,
 		getSessionParticipantsSchema,
 		{
-			sessionUuid: this.getNodeParameter('sessionUuid', itemIndex, ''),
+			sessionUuid: run.parameter('sessionUuid', itemIndex, ''),
 			returnAll,
-			limit: returnAll ? 1 : this.getNodeParameter('limit', itemIndex, 50),
+			limit: returnAll ? 1 : run.parameter('limit', itemIndex, 50),
 			...readZones(this, itemIndex, run),
 		},
 		description,
@@ -150,16 +150,16 @@ function prepareSession(this: IExecuteFunctions, itemIndex: number, run: RunInfo
 
 /** Every held session of a meeting, by its number: share/meeting/{meetingId}/participants. */
 function prepareMeeting(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false);
+	const returnAll = run.parameter('returnAll', itemIndex, false);
 	const { meetingId, hostId, topic, wanted, zones } = parseParameters(
 		this,
 		getParticipantsSchema,
 		{
-			meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }),
-			hostId: this.getNodeParameter('hostId', itemIndex, ''),
-			meetingTopic: this.getNodeParameter('meetingTopic', itemIndex, ''),
+			meetingId: run.parameter('meetingId', itemIndex, '', { extractValue: true }),
+			hostId: run.parameter('hostId', itemIndex, ''),
+			meetingTopic: run.parameter('meetingTopic', itemIndex, ''),
 			returnAll,
-			limit: returnAll ? 1 : this.getNodeParameter('limit', itemIndex, 50),
+			limit: returnAll ? 1 : run.parameter('limit', itemIndex, 50),
 			...readZones(this, itemIndex, run),
 		},
 		description,

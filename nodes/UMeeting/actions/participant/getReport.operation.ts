@@ -53,8 +53,8 @@ export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo
 		this,
 		getReportSchema,
 		{
-			meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }),
-			meetingState: this.getNodeParameter('meetingState', itemIndex, 'ended'),
+			meetingId: run.parameter('meetingId', itemIndex, '', { extractValue: true }),
+			meetingState: run.parameter('meetingState', itemIndex, 'ended'),
 			...readZones(this, itemIndex, run),
 		},
 		description,

@@ -33,15 +33,15 @@ export const description = updateDisplayOptions(
 );
 
 export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false);
+	const returnAll = run.parameter('returnAll', itemIndex, false);
 	const { form, wanted, zones } = parseParameters(
 		this,
 		getRecordingsSchema,
 		{
-			meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }),
-			startTime: this.getNodeParameter('startTime', itemIndex, ''),
+			meetingId: run.parameter('meetingId', itemIndex, '', { extractValue: true }),
+			startTime: run.parameter('startTime', itemIndex, ''),
 			returnAll,
-			limit: returnAll ? 1 : this.getNodeParameter('limit', itemIndex, 50),
+			limit: returnAll ? 1 : run.parameter('limit', itemIndex, 50),
 			...readZones(this, itemIndex, run),
 		},
 		description,

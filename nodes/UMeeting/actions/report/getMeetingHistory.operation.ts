@@ -32,7 +32,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo
 		meetingHistorySchema,
 		{
 			...readReportParameters(this, itemIndex, run),
-			exactPeriod: this.getNodeParameter('exactPeriod', itemIndex, true),
+			exactPeriod: run.parameter('exactPeriod', itemIndex, true),
 		},
 		description,
 		itemIndex,

@@ -42,9 +42,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo
 		this,
 		meetingMetricsSchema,
 		{
-			meetingState: this.getNodeParameter('meetingState', itemIndex, 'ended'),
+			meetingState: run.parameter('meetingState', itemIndex, 'ended'),
 			...readReportParameters(this, itemIndex, run),
-			exactPeriod: this.getNodeParameter('exactPeriod', itemIndex, true),
+			exactPeriod: run.parameter('exactPeriod', itemIndex, true),
 		},
 		description,
 		itemIndex,

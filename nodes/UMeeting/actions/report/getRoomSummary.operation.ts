@@ -46,7 +46,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo
 		roomSummarySchema,
 		{
 			...readReportParameters(this, itemIndex, run),
-			filters: this.getNodeParameter('filters', itemIndex, {}),
+			filters: run.parameter('filters', itemIndex, {}),
 		},
 		description,
 		itemIndex,

@@ -57,9 +57,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo
 		roomUsageSchema,
 		{
 			...readReportParameters(this, itemIndex, run),
-			exactPeriod: this.getNodeParameter('exactPeriod', itemIndex, true),
-			filters: this.getNodeParameter('filters', itemIndex, {}),
-			additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}),
+			exactPeriod: run.parameter('exactPeriod', itemIndex, true),
+			filters: run.parameter('filters', itemIndex, {}),
+			additionalFields: run.parameter('additionalFields', itemIndex, {}),
 		},
 		description,
 		itemIndex,

@@ -50,9 +50,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo
 		this,
 		checkAvailabilitySchema,
 		{
-			meetingCapacity: this.getNodeParameter('meetingCapacity', itemIndex),
-			startTime: this.getNodeParameter('startTime', itemIndex),
-			duration: this.getNodeParameter('duration', itemIndex),
+			meetingCapacity: run.parameter('meetingCapacity', itemIndex),
+			startTime: run.parameter('startTime', itemIndex),
+			duration: run.parameter('duration', itemIndex),
 			...readZones(this, itemIndex, run),
 		},
 		description,

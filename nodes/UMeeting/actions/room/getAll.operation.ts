@@ -37,20 +37,20 @@ const roomsSchema = z.object({
  * room, with the meetings booked or running in it, each shaped as Meeting → Get shapes a meeting.
  */
 export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false);
+	const returnAll = run.parameter('returnAll', itemIndex, false);
 	const { limit, ...zoneValues } = parseParameters(
 		this,
 		roomsSchema,
 		{
 			returnAll,
-			limit: returnAll ? 1 : this.getNodeParameter('limit', itemIndex, 50),
+			limit: returnAll ? 1 : run.parameter('limit', itemIndex, 50),
 			...readZones(this, itemIndex, run),
 		},
 		description,
 		itemIndex,
 	);
 	const zones = zonesOf(zoneValues);
-	const keepSecrets = includeHostSecrets(this, itemIndex, run);
+	const keepSecrets = includeHostSecrets(itemIndex, run);
 	return async () => {
 		const rooms: z.output<typeof roomList> = await callUMeeting.call(this, {
 			endpoint: 'share/rooms',

@@ -32,15 +32,15 @@ export function getMeetingOperation(family: MeetingFamily) {
 			this,
 			lookupSchema,
 			{
-				meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }),
+				meetingId: run.parameter('meetingId', itemIndex, '', { extractValue: true }),
 				...readZones(this, itemIndex, run),
 			},
 			description,
 			itemIndex,
 		);
 		const zones = zonesOf(zoneValues);
-		const keepSecrets = includeHostSecrets(this, itemIndex, run);
-		const invitation = invitationTarget(this, itemIndex);
+		const keepSecrets = includeHostSecrets(itemIndex, run);
+		const invitation = invitationTarget(run, itemIndex);
 		return async () => {
 			const meeting = await callUMeeting.call(this, {
 				endpoint: `${family.prefix}/get`,

@@ -35,13 +35,13 @@ export function hostSecretOperation<S extends z.ZodTypeAny>(spec: {
 		const { meetingId } = parseParameters(
 			this,
 			schema,
-			{ meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }) },
+			{ meetingId: run.parameter('meetingId', itemIndex, '', { extractValue: true }) },
 			description,
 			itemIndex,
 		);
 		// As an AI agent's tool this operation would put a host secret into the model's context:
 		// it runs there only when the workflow's author turned Include Host Secrets on.
-		if (!includeHostSecrets(this, itemIndex, run)) {
+		if (!includeHostSecrets(itemIndex, run)) {
 			throw new NodeOperationError(this.getNode(), `${spec.name} is not available to an AI agent`, {
 				itemIndex,
 				description:

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import type { RunInfo } from '../../operation';
 
@@ -34,6 +34,6 @@ export const hostSecretsFields: INodeProperties[] = [
 ];
 
 /** Whether this item's output keeps host secrets; the fallback covers n8n versions without '@tool'. */
-export function includeHostSecrets(context: IExecuteFunctions, itemIndex: number, run: RunInfo): boolean {
-	return context.getNodeParameter('includeHostSecrets', itemIndex, !run.asTool) === true;
+export function includeHostSecrets(itemIndex: number, run: RunInfo): boolean {
+	return run.parameter('includeHostSecrets', itemIndex, !run.asTool) === true;
 }

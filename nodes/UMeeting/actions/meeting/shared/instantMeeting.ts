@@ -62,8 +62,8 @@ export function instantOperation(
 	function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
 		const parameters = newMeetingParameters(this, family, itemIndex, run);
 		const { form, zones } = parseParameters(this, spec.schema, parameters, description, itemIndex);
-		const keepSecrets = includeHostSecrets(this, itemIndex, run);
-		const invitation = spec.invitation ? invitationTarget(this, itemIndex) : undefined;
+		const keepSecrets = includeHostSecrets(itemIndex, run);
+		const invitation = spec.invitation ? invitationTarget(run, itemIndex) : undefined;
 		return async () => {
 			// The manual names no default length for an instant meeting: an hour is assumed.
 			const duration = form.duration === undefined ? INSTANT_DEFAULT_MINUTES : Number(form.duration);

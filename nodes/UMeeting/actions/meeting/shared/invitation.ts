@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { RunInfo } from '../../operation';
 import { buildInvitation, invitationSequence, type InvitationInput } from '../../../helpers/ics';
 
 /** The form fields that describe a recurrence, as schedule and update send them. */
@@ -42,9 +43,9 @@ export function invitationFields(kind: 'invitation' | 'cancellation'): INodeProp
 }
 
 /** Where an item's invitation goes, or undefined when none was asked for. */
-export function invitationTarget(context: IExecuteFunctions, itemIndex: number): string | undefined {
-	if (context.getNodeParameter('attachInvitation', itemIndex, false) !== true) return undefined;
-	return String(context.getNodeParameter('invitationBinaryProperty', itemIndex, 'invite')).trim() || 'invite';
+export function invitationTarget(run: RunInfo, itemIndex: number): string | undefined {
+	if (run.parameter('attachInvitation', itemIndex, false) !== true) return undefined;
+	return String(run.parameter('invitationBinaryProperty', itemIndex, 'invite')).trim() || 'invite';
 }
 
 /** What the node knows of a meeting for its .ics file, from its request and the service's answer. */

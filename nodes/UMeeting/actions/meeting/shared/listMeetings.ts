@@ -59,21 +59,21 @@ export function listMeetingsOperation(spec: { operation: string; endpoint: strin
 	);
 
 	function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false);
+		const returnAll = run.parameter('returnAll', itemIndex, false);
 		const { limit, filters, ...zoneValues } = parseParameters(
 			this,
 			listSchema,
 			{
 				returnAll,
-				limit: returnAll ? 1 : this.getNodeParameter('limit', itemIndex, 50),
-				filters: this.getNodeParameter('filters', itemIndex, {}),
+				limit: returnAll ? 1 : run.parameter('limit', itemIndex, 50),
+				filters: run.parameter('filters', itemIndex, {}),
 				...readZones(this, itemIndex, run),
 			},
 			description,
 			itemIndex,
 		);
 		const zones = zonesOf(zoneValues);
-		const keepSecrets = includeHostSecrets(this, itemIndex, run);
+		const keepSecrets = includeHostSecrets(itemIndex, run);
 		const wanted = returnAll ? Number.POSITIVE_INFINITY : limit;
 		return async () => {
 			const meetings: IDataObject[] = [];

@@ -30,10 +30,10 @@ export function newMeetingParameters(
 ) {
 	const ownerName = family.owner.field.name;
 	return {
-		topic: context.getNodeParameter('topic', itemIndex),
-		[ownerName]: context.getNodeParameter(ownerName, itemIndex),
+		topic: run.parameter('topic', itemIndex),
+		[ownerName]: run.parameter(ownerName, itemIndex),
 		...readZones(context, itemIndex, run),
-		additionalFields: context.getNodeParameter('additionalFields', itemIndex, {}),
+		additionalFields: run.parameter('additionalFields', itemIndex, {}),
 	};
 }
 

@@ -60,13 +60,13 @@ export function scheduleOperation(
 	function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
 		const parameters = {
 			...newMeetingParameters(this, family, itemIndex, run),
-			startTime: this.getNodeParameter('startTime', itemIndex),
-			duration: this.getNodeParameter('duration', itemIndex),
-			...(family.series ? { recurrence: this.getNodeParameter('recurrence', itemIndex, {}) } : {}),
+			startTime: run.parameter('startTime', itemIndex),
+			duration: run.parameter('duration', itemIndex),
+			...(family.series ? { recurrence: run.parameter('recurrence', itemIndex, {}) } : {}),
 		};
 		const { form, zones } = parseParameters(this, spec.schema, parameters, description, itemIndex);
-		const keepSecrets = includeHostSecrets(this, itemIndex, run);
-		const invitation = invitationTarget(this, itemIndex);
+		const keepSecrets = includeHostSecrets(itemIndex, run);
+		const invitation = invitationTarget(run, itemIndex);
 		return async () => {
 			const duration = Number(form.duration);
 			const { meeting, item } = await bookMeeting(

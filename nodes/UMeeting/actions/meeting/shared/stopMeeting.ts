@@ -45,11 +45,11 @@ export function stopMeetingOperation(
 		const { meetingId } = parseParameters(
 			this,
 			schema,
-			{ meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }) },
+			{ meetingId: run.parameter('meetingId', itemIndex, '', { extractValue: true }) },
 			description,
 			itemIndex,
 		);
-		const cancellation = spec.cancellation ? invitationTarget(this, itemIndex) : undefined;
+		const cancellation = spec.cancellation ? invitationTarget(run, itemIndex) : undefined;
 		if (cancellation && !new RegExp(MEETING_ID_PATTERN).test(meetingId)) {
 			throw new NodeOperationError(this.getNode(), 'Attach Cancellation (.ics) needs a meeting number', {
 				itemIndex,

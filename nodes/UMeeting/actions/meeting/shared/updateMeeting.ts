@@ -112,19 +112,19 @@ export function updateOperation(
 
 	function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
 		const parameters = {
-			meetingId: this.getNodeParameter('meetingId', itemIndex, '', { extractValue: true }),
-			updateFields: this.getNodeParameter('updateFields', itemIndex, {}),
+			meetingId: run.parameter('meetingId', itemIndex, '', { extractValue: true }),
+			updateFields: run.parameter('updateFields', itemIndex, {}),
 			...readZones(this, itemIndex, run),
 			...(family.series
 				? {
-						recurrenceChange: this.getNodeParameter('recurrenceChange', itemIndex, 'keep'),
-						recurrence: this.getNodeParameter('recurrence', itemIndex, {}),
+						recurrenceChange: run.parameter('recurrenceChange', itemIndex, 'keep'),
+						recurrence: run.parameter('recurrence', itemIndex, {}),
 					}
 				: {}),
 		};
 		// Everything the user gave is checked before anything is sent, the meeting read included.
 		const checked = parseParameters(this, spec.schema, parameters, description, itemIndex);
-		const invitation = invitationTarget(this, itemIndex);
+		const invitation = invitationTarget(run, itemIndex);
 		return async () => {
 			let { form } = checked;
 			const missing = (spec.topicRequired && form.topic === undefined) || form.start_time === undefined;

@@ -24,7 +24,7 @@ export function zonesOf(parameters: {
 /** Reads an item's zone parameters for its schema. */
 export function readZones(context: IExecuteFunctions, itemIndex: number, run: RunInfo) {
 	return {
-		timeZone: context.getNodeParameter('timeZone', itemIndex, ''),
+		timeZone: run.parameter('timeZone', itemIndex, ''),
 		workflowTimeZone: context.getTimezone(),
 		serviceTimeZone: run.serviceTimeZone,
 	};

@@ -16,12 +16,12 @@ export const reportParameters = {
 
 /** Reads the parameters of `reportParameters` for an item. */
 export function readReportParameters(context: IExecuteFunctions, itemIndex: number, run: RunInfo) {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false);
+	const returnAll = run.parameter('returnAll', itemIndex, false);
 	return {
-		startDate: context.getNodeParameter('startDate', itemIndex, ''),
-		endDate: context.getNodeParameter('endDate', itemIndex, ''),
+		startDate: run.parameter('startDate', itemIndex, ''),
+		endDate: run.parameter('endDate', itemIndex, ''),
 		returnAll,
-		limit: returnAll ? 1 : context.getNodeParameter('limit', itemIndex, 50),
+		limit: returnAll ? 1 : run.parameter('limit', itemIndex, 50),
 		...readZones(context, itemIndex, run),
 	};
 }
