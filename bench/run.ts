@@ -108,7 +108,9 @@ function render(
 		'posting the same form bodies. Bare-helper node (bench/bare, not shipped): per item it reads the same four fields',
 		"and sends the same form body through n8n's `httpRequestWithAuthentication`, nothing else: no validation, no",
 		"time conversion, no answer check. It is the floor for any node under n8n's rules (new connection and axios per",
-		"request, expression resolution per item). UMeeting / bare is our own cost; bare / raw is n8n's.",
+		'request, expression resolution per item). It reads its four fields with `getNodeParameter` for every item, as',
+		'nodes usually do; UMeeting reads a parameter that holds no expression once per run, which is why it can come in',
+		"under this floor. UMeeting / bare is our own cost; bare / raw is n8n's.",
 		'',
 	);
 	lines.push(

@@ -89,52 +89,29 @@ function httpRequest(batching?: { batchSize: number; batchInterval: number }) {
 }
 
 export const BASELINE: Variant = { key: 'base', label: 'baseline (make N items)', books: false };
-export const UMEETING_P1: Variant = {
-	key: 'um1',
-	label: 'UMeeting maxParallel=1',
+
+const booking = (key: string, label: string, node: Variant['node']): Variant => ({
+	key,
+	label,
 	books: true,
-	node: uMeeting(1),
-};
-export const UMEETING_P10: Variant = {
-	key: 'um10',
-	label: 'UMeeting maxParallel=10',
-	books: true,
-	node: uMeeting(10),
-};
-export const UMEETING_DEFAULT: Variant = {
-	key: 'umdef',
-	label: 'UMeeting (default maxParallel)',
-	books: true,
-	node: uMeeting(),
-};
-export const BARE_P1: Variant = {
-	key: 'bare1',
-	label: 'bare-helper node maxParallel=1',
-	books: true,
-	node: bare(1),
-};
-export const BARE_P10: Variant = {
-	key: 'bare10',
-	label: 'bare-helper node maxParallel=10',
-	books: true,
-	node: bare(10),
-};
-export const HTTP_REQUEST: Variant = {
-	key: 'http',
-	label: 'HTTP Request (defaults)',
-	books: true,
-	node: httpRequest(),
-};
+	node,
+});
+
+export const UMEETING_P1 = booking('um1', 'UMeeting maxParallel=1', uMeeting(1));
+export const UMEETING_P10 = booking('um10', 'UMeeting maxParallel=10', uMeeting(10));
+export const UMEETING_DEFAULT = booking('umdef', 'UMeeting (default maxParallel)', uMeeting());
+export const BARE_P1 = booking('bare1', 'bare-helper node maxParallel=1', bare(1));
+export const BARE_P10 = booking('bare10', 'bare-helper node maxParallel=10', bare(10));
+export const HTTP_REQUEST = booking('http', 'HTTP Request (defaults)', httpRequest());
 /**
  * Batching only spaces out the start of requests (it sleeps batchInterval every batchSize items and
  * never waits for answers); 10 per 50 ms keeps about 10 in flight at 50 ms latency, like maxParallel=10.
  */
-export const HTTP_REQUEST_BATCHED: Variant = {
-	key: 'httpb',
-	label: 'HTTP Request batching 10/50ms',
-	books: true,
-	node: httpRequest({ batchSize: 10, batchInterval: 50 }),
-};
+export const HTTP_REQUEST_BATCHED = booking(
+	'httpb',
+	'HTTP Request batching 10/50ms',
+	httpRequest({ batchSize: 10, batchInterval: 50 }),
+);
 
 /** n8n accepts any short id on import; a fixed 16-character one keeps the runs easy to find. */
 export function workflowId(variant: Variant, items: number): string {
