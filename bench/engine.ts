@@ -99,15 +99,23 @@ const bare = (credentials: Record<string, string>, items: number, maxParallel: n
 		credentials,
 	);
 
-/** A client, how it runs once, and in how many rounds it runs. */
-type Case = [string, () => Promise<void>, number];
+/** A client, how it runs once on `items` items, and in how many rounds it runs. */
+interface Case {
+	client: string;
+	run: (items: number) => Promise<void>;
+	rounds: number;
+	items: number;
+}
+
+const SEQUENTIAL_ITEMS_WITH_LATENCY = 200;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * Every client at every latency, in rounds: each round runs each client once, so that a slow
- * moment of the shared machine hits all clients alike, and the median round is reported. At 50 ms
- * the sequential clients run once (a run is ~55 s and the latency dominates it).
+ * moment of the shared machine hits all clients alike, and the median round is reported. With
+ * latency the sequential clients run once on fewer items: the latency is nearly all of their time
+ * per item, and a full run would take a minute each.
  */
 export async function benchEngine(items: number, latencies: number[], rounds: number): Promise<EngineRow[]> {
 	process.env.N8N_USER_FOLDER ??= `${process.cwd()}/.cache/bench-n8n`;
@@ -116,13 +124,21 @@ export async function benchEngine(items: number, latencies: number[], rounds: nu
 		const simulator = await startSimulatorProcess(['--latency', String(latencyMs), '--control']);
 		const { apiKey, apiSecret } = simulator.credentials;
 		const { credentials, url } = simulator;
+		const slow = latencyMs > 0;
+		const sequential = {
+			rounds: slow ? 1 : rounds,
+			items: slow ? Math.min(items, SEQUENTIAL_ITEMS_WITH_LATENCY) : items,
+		};
+		const parallel = { rounds, items };
 		const cases: Case[] = [
-			[CLIENTS.rawSequential, () => rawLoop(url, items, 1, apiKey, apiSecret), latencyMs ? 1 : rounds],
-			[CLIENTS.rawParallel, () => rawLoop(url, items, 10, apiKey, apiSecret), rounds],
-			...(latencyMs ? [] : [[CLIENTS.bareP1, () => bare(credentials, items, 1), rounds] as Case]),
-			[CLIENTS.bareP10, () => bare(credentials, items, 10), rounds],
-			[CLIENTS.umP1, () => uMeeting(credentials, items, 1), latencyMs ? 1 : rounds],
-			[CLIENTS.umP10, () => uMeeting(credentials, items, 10), rounds],
+			{ client: CLIENTS.rawSequential, ...sequential, run: (n) => rawLoop(url, n, 1, apiKey, apiSecret) },
+			{ client: CLIENTS.rawParallel, ...parallel, run: (n) => rawLoop(url, n, 10, apiKey, apiSecret) },
+			...(slow
+				? []
+				: [{ client: CLIENTS.bareP1, ...sequential, run: (n: number) => bare(credentials, n, 1) }]),
+			{ client: CLIENTS.bareP10, ...parallel, run: (n) => bare(credentials, n, 10) },
+			{ client: CLIENTS.umP1, ...sequential, run: (n) => uMeeting(credentials, n, 1) },
+			{ client: CLIENTS.umP10, ...parallel, run: (n) => uMeeting(credentials, n, 10) },
 		];
 		const times = new Map<string, number[]>();
 		const stats = new Map<string, SimulatorStats>();
@@ -131,16 +147,16 @@ export async function benchEngine(items: number, latencies: number[], rounds: nu
 			await uMeeting(credentials, 50, 5);
 			await bare(credentials, 50, 5);
 			for (let round = 0; round < rounds; round++) {
-				for (const [client, run, runs] of cases) {
+				for (const { client, run, rounds: runs, items: count } of cases) {
 					if (round >= runs) continue;
 					await simulator.reset();
 					const started = process.hrtime.bigint();
-					await run();
+					await run(count);
 					const ms = Number(process.hrtime.bigint() - started) / 1e6;
 					const counted = await simulator.stats();
-					if (counted.created !== items)
-						throw new Error(`${client}: ${counted.created} meetings for ${items} items`);
-					times.set(client, [...(times.get(client) ?? []), ms / items]);
+					if (counted.created !== count)
+						throw new Error(`${client}: ${counted.created} meetings for ${count} items`);
+					times.set(client, [...(times.get(client) ?? []), ms / count]);
 					const seen = stats.get(client);
 					if (!seen || counted.peakInFlight > seen.peakInFlight) stats.set(client, counted);
 				}
@@ -148,14 +164,14 @@ export async function benchEngine(items: number, latencies: number[], rounds: nu
 		} finally {
 			simulator.stop();
 		}
-		for (const [client] of cases) {
+		for (const { client, items: count } of cases) {
 			const msPerItem = median(times.get(client)!);
 			const { peakInFlight, connections } = stats.get(client)!;
 			const runs = times.get(client)!.length;
 			rows.push({
 				latencyMs,
 				client,
-				items,
+				items: count,
 				msPerItem,
 				rounds: runs,
 				itemsPerSecond: 1000 / msPerItem,
@@ -163,7 +179,7 @@ export async function benchEngine(items: number, latencies: number[], rounds: nu
 				connections,
 			});
 			console.log(
-				`  ${latencyMs} ms latency, ${client}: ${msPerItem.toFixed(3)} ms/item (median of ${runs})`,
+				`  ${latencyMs} ms latency, ${client}: ${msPerItem.toFixed(3)} ms/item (${count} items, median of ${runs})`,
 			);
 		}
 	}
