@@ -68,7 +68,7 @@ interface Posted {
 }
 
 /** Collects what n8n's HTTP Request nodes post: one JSON body per request. */
-class PostReceiver {
+export class PostReceiver {
 	readonly posted: Posted[] = [];
 
 	private server?: Server;
@@ -120,7 +120,7 @@ function triggerNode(name: string, parameters: Record<string, unknown>) {
 }
 
 /** A workflow: the trigger, then an HTTP Request node posting each item to `url`. */
-function postingWorkflow(
+export function postingWorkflow(
 	id: string,
 	name: string,
 	trigger: Record<string, unknown>,
@@ -155,7 +155,7 @@ function postingWorkflow(
 	};
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
 	const server = createServer();
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
@@ -163,9 +163,13 @@ async function freePort(): Promise<number> {
 	return port;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => T | undefined | false): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	timeoutMs: number,
+	probe: () => T | undefined | false,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = probe();
@@ -175,8 +179,12 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => T | unde
 	}
 }
 
-/** `n8n start` in its own process group, so that stopping it also stops the task runners it started. */
-class N8nServer {
+/**
+ * `n8n start` (or another long-running n8n command, such as `worker`, with `command`) in its own
+ * process group, so that stopping it also stops the task runners it started. `env` is added to the
+ * user folder's environment.
+ */
+export class N8nServer {
 	private child?: ChildProcess;
 
 	output = '';
@@ -185,6 +193,7 @@ class N8nServer {
 		private readonly home: N8nHome,
 		readonly port: number,
 		private readonly brokerPort: number,
+		private readonly options: { command?: string[]; env?: NodeJS.ProcessEnv } = {},
 	) {}
 
 	get url() {
@@ -192,7 +201,8 @@ class N8nServer {
 	}
 
 	start() {
-		this.child = spawn(this.home.install.node, [this.home.install.cli, 'start'], {
+		const command = this.options.command ?? ['start'];
+		this.child = spawn(this.home.install.node, [this.home.install.cli, ...command], {
 			env: {
 				...this.home.env,
 				N8N_PORT: String(this.port),
@@ -201,6 +211,7 @@ class N8nServer {
 				N8N_SECURE_COOKIE: 'false',
 				N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
 				N8N_LOG_LEVEL: 'debug',
+				...this.options.env,
 			},
 			cwd: this.home.folder,
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -212,6 +223,17 @@ class N8nServer {
 
 	get exited() {
 		return this.child?.exitCode !== null && this.child?.exitCode !== undefined;
+	}
+
+	/** Sends `signal` to the whole process group at once (no wait): a crash, or the last resort at exit. */
+	kill(signal: NodeJS.Signals) {
+		const pid = this.child?.pid;
+		if (!pid || this.child?.exitCode !== null || this.child?.signalCode !== null) return;
+		try {
+			process.kill(-pid, signal);
+		} catch {
+			// already gone
+		}
 	}
 
 	async stop() {
@@ -317,6 +339,25 @@ async function manualRun(
 function serviceText(time: Date) {
 	const shanghai = new Date(time.getTime() + 8 * 3_600_000);
 	return shanghai.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** Books a meeting with cloud recording straight at the simulator (as another UMeeting user would); returns its id. */
+export async function bookMeeting(simulator: UMeetingSimulator, start: Date, topic: string, duration = 31) {
+	const response = await fetch(`${simulator.url}/umeeting/share/schedule`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({
+			api_key: simulator.apiKey,
+			api_secret: simulator.apiSecret,
+			topic,
+			meeting_capacity: '10',
+			start_time: serviceText(start).slice(0, 17) + '00',
+			duration: String(duration),
+			recording: 'cloud',
+			host_name: 'Wang Fang',
+		}),
+	});
+	return ((await response.json()) as { data: { meeting_id: string } }).data.meeting_id;
 }
 
 export async function runTriggerE2e(options: TriggerE2eOptions) {
@@ -430,21 +471,7 @@ export async function runTriggerE2e(options: TriggerE2eOptions) {
 
 		// A meeting is booked (cloud recording, starting in 10 minutes of the service's clock).
 		const start = new Date(Date.now() + shift + 10 * 60_000);
-		const bookedResponse = await fetch(`${simulator.url}/umeeting/share/schedule`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({
-				api_key: simulator.apiKey,
-				api_secret: simulator.apiSecret,
-				topic: 'Trigger e2e review',
-				meeting_capacity: '10',
-				start_time: serviceText(start).slice(0, 17) + '00',
-				duration: '31',
-				recording: 'cloud',
-				host_name: 'Wang Fang',
-			}),
-		});
-		const booked = ((await bookedResponse.json()) as { data: { meeting_id: string } }).data.meeting_id;
+		const booked = await bookMeeting(simulator, start, 'Trigger e2e review');
 		log(`booked meeting ${booked}`);
 
 		// Manual run with a match: the sample goes on to the HTTP Request node.

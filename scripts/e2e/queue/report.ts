@@ -1,0 +1,82 @@
+import type { Checks } from '../checks';
+
+/** The figures the queue suite measures, printed at the end (and copied into the README by hand). */
+export interface QueueReport {
+	n8nVersion?: string;
+	stalled?: { maxStalledCount: number; lockDurationMs: number; stalledIntervalMs: number };
+	burst?: { requests: number; seconds: number; perWorker: Record<string, number>; slowestMs: number };
+	kill?: {
+		requests: number;
+		seconds: number;
+		killedAfter: number;
+		heldAtKill: number;
+		/** Stalled jobs whose execution had finished (and answered) before the worker died. */
+		stalledAfterFinishing: number;
+		heldThatReachedUMeeting: number;
+		answered: number;
+		failedCallers: number;
+		failedSeconds: number[];
+		rerunElsewhere: number;
+		meetings: number;
+		duplicates: number;
+		statuses: Record<string, number>;
+		/** What n8n stored for a failed one: its error, and whether the webhook's input is still there. */
+		failedRecord: string;
+	};
+	trigger?: { events: string[]; executionsOnWorkers: number; restartSeconds: number };
+	phases: Array<[string, number]>;
+}
+
+export function printReport(report: QueueReport, checks: Checks) {
+	const line = (text: string) => console.log(`  ${text}`);
+	console.log('\nQueue mode report');
+	line(`n8n ${report.n8nVersion ?? '?'}: main + 2 workers (concurrency 10 each), Redis, PostgreSQL`);
+	if (report.stalled)
+		line(
+			`stalled jobs: QUEUE_WORKER_MAX_STALLED_COUNT=${report.stalled.maxStalledCount}, ` +
+				`QUEUE_WORKER_LOCK_DURATION=${report.stalled.lockDurationMs}, ` +
+				`QUEUE_WORKER_STALLED_INTERVAL=${report.stalled.stalledIntervalMs}`,
+		);
+	const b = report.burst;
+	if (b)
+		line(
+			`burst: ${b.requests} concurrent webhook calls answered in ${b.seconds.toFixed(1)} s ` +
+				`(${(b.requests / b.seconds).toFixed(1)}/s, slowest call ${(b.slowestMs / 1000).toFixed(1)} s); ` +
+				`executions per worker: ${Object.entries(b.perWorker)
+					.map(([name, count]) => `${name} ${count}`)
+					.join(', ')}`,
+		);
+	const k = report.kill;
+	if (k) {
+		line(
+			`worker kill: SIGKILL of worker-1 after it took ${k.killedAfter} executions of a ${k.requests}-call burst; ` +
+				`n8n reports ${k.heldAtKill} of its jobs stalled (${k.stalledAfterFinishing} of them finished before the kill; of the others ${k.heldThatReachedUMeeting} had sent the schedule request)`,
+		);
+		const failedAfter = k.failedSeconds.length
+			? ` (answered after ${k.failedSeconds.map((s) => s.toFixed(1)).join(' to ')} s)`
+			: '';
+		line(
+			`  callers: ${k.answered} got their meeting, ${k.failedCallers} got an error${failedAfter}; ` +
+				`executions the victim had taken run again by the other worker: ${k.rerunElsewhere}`,
+		);
+		line(
+			`  UMeeting: ${k.meetings} meetings for ${k.requests} calls, ${k.duplicates} created twice; ` +
+				`n8n's records: ${Object.entries(k.statuses)
+					.map(([status, count]) => `${count} ${status}`)
+					.join(', ')}; burst took ${k.seconds.toFixed(1)} s`,
+		);
+		line(`  a failed execution's record: ${k.failedRecord}`);
+	}
+	const t = report.trigger;
+	if (t)
+		line(
+			`trigger: events ${t.events.join(', ')}; ${t.executionsOnWorkers} trigger executions, all run by workers; ` +
+				`main restarted and polled from PostgreSQL state in ${t.restartSeconds.toFixed(1)} s`,
+		);
+	for (const [name, seconds] of report.phases) line(`${seconds.toFixed(1).padStart(7)} s  ${name}`);
+	if (checks.failures.length) {
+		console.log('\nFailures:');
+		for (const failure of checks.failures) console.log(`  - ${failure}`);
+	}
+	console.log(`\ne2e:queue: ${checks.passed} passed, ${checks.failures.length} failed`);
+}

@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+
+import { UMeetingSimulator } from '../../../test/simulator';
+import { Checks } from '../checks';
+import { importSetup, must, pack, prepare, root } from '../harness';
+import { freePort, PostReceiver } from '../trigger';
+import { QueueCluster, type StalledJobSettings } from './cluster';
+import type { QueueContext } from './context';
+import { printReport, type QueueReport } from './report';
+import { Postgres, Redis } from './services';
+import { runTriggerPart, TRIGGER_WORKFLOW_ID, triggerWorkflow } from './triggerPart';
+import { runFirstBurst, WEBHOOK_WORKFLOW_ID, webhookWorkflow } from './webhookBurst';
+import { runWorkerKill } from './workerKill';
+
+/**
+ * `npm run e2e:queue [-- --max-stalled-count N]`: the package in n8n 1.x queue mode on loopback: Redis,
+ * PostgreSQL, an n8n main process and two workers, each with the package installed from its tarball
+ * in a user folder of its own. A burst of concurrent webhook calls, a second burst during which a
+ * worker is killed, and the UMeeting Trigger across a restart of the main process (queue/*.ts).
+ *
+ * Bull's stalled-job handling decides what happens to the executions a dead worker held. n8n's
+ * default (QUEUE_WORKER_MAX_STALLED_COUNT=1) runs them again on another worker, which schedules a
+ * second meeting for each one that had already reached UMeeting; 0 fails them instead. The suite
+ * runs with 0 (what the README requires for this node); `--max-stalled-count 1` shows the default.
+ * Short lock and check intervals make a dead worker's jobs stall within seconds rather than minutes.
+ */
+
+const BURST = 200;
+
+function stalledSettings(): StalledJobSettings {
+	const at = process.argv.indexOf('--max-stalled-count');
+	return {
+		maxStalledCount: at >= 0 ? Number(process.argv[at + 1]) : 0,
+		lockDurationMs: 10_000,
+		stalledIntervalMs: 5_000,
+	};
+}
+
+async function main() {
+	const checks = new Checks();
+	const report: QueueReport = { stalled: stalledSettings(), phases: [] };
+	const phase = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+		const started = Date.now();
+		console.log(`\n> ${name}`);
+		try {
+			return await work();
+		} finally {
+			report.phases.push([name, (Date.now() - started) / 1000]);
+		}
+	};
+
+	const tarball = await phase('build and pack', pack);
+	const install = await phase('prepare n8n 1.x', () => prepare('v1', true));
+	report.n8nVersion = (await must(install.node, [install.cli, '--version'])).trim().split('\n').pop();
+
+	const folder = join(root, '.cache', 'queue');
+	const redis = new Redis(join(folder, 'redis'), await freePort());
+	const postgres = new Postgres(join(folder, 'postgres'), await freePort());
+	const simulator = new UMeetingSimulator({ lifecycleFollowsClock: true });
+	const receiver = new PostReceiver();
+	const cluster = new QueueCluster(install, folder, 2, redis, postgres, report.stalled!);
+	const context: QueueContext = { cluster, postgres, simulator, checks, report };
+	try {
+		await phase('start Redis and PostgreSQL', async () => {
+			await redis.start();
+			await postgres.start();
+		});
+		await phase('install the package tarball on the main and each worker', () =>
+			cluster.installPackage(tarball),
+		);
+		await simulator.start();
+		await receiver.start();
+		await phase('import the credential and workflows, activate them (CLI, into PostgreSQL)', async () => {
+			await importSetup(cluster.main.home, simulator, [], {
+				workflows: [webhookWorkflow(), triggerWorkflow(receiver.url)],
+			});
+			for (const id of [WEBHOOK_WORKFLOW_ID, TRIGGER_WORKFLOW_ID]) {
+				const activated = await cluster.main.home.n8n(['update:workflow', `--id=${id}`, '--active=true']);
+				if (activated.code !== 0) throw new Error(`activating ${id} failed:\n${activated.stderr}`);
+			}
+		});
+		await phase('start the main process and two workers', async () => {
+			await cluster.startMain();
+			await cluster.startWorkers();
+		});
+		await phase(`burst of ${BURST} webhook calls`, () => runFirstBurst(context, BURST));
+		await phase(`burst of ${BURST} webhook calls, worker-1 killed`, () => runWorkerKill(context, BURST));
+		await phase('worker-1 back', async () => {
+			await cluster.stop(cluster.workers[0]);
+			await cluster.startWorker(cluster.workers[0]);
+		});
+		await phase('UMeeting Trigger: polls on the main, runs on the workers, main restarted', () =>
+			runTriggerPart(context, receiver),
+		);
+		checks.within('secrets');
+		checks.that(
+			cluster.members.every(
+				(member) => !`${member.pastOutput}${member.server?.output ?? ''}`.includes(simulator.apiSecret),
+			),
+			"the API secret appears in no n8n process's output",
+		);
+	} catch (error) {
+		checks.that(false, `the suite stopped: ${(error as Error).stack ?? String(error)}`);
+	} finally {
+		await cluster.stopAll();
+		await receiver.stop();
+		await simulator.stop();
+		await redis.stop();
+		await postgres.stop();
+	}
+	printReport(report, checks);
+	process.exit(checks.failures.length ? 1 : 0);
+}
+
+main().catch((error: Error) => {
+	console.error(error.stack ?? error.message);
+	process.exit(1);
+});
