@@ -47,7 +47,7 @@ export class BareSchedule implements INodeType {
 		const parallel = Math.min(10, Number(this.getNodeParameter('maxParallel', 0)));
 		const output: INodeExecutionData[] = new Array(items.length);
 		const send = async (itemIndex: number) => {
-			const json = await this.helpers.httpRequestWithAuthentication.call(
+			const answer = await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				'uMeetingApi',
 				{
@@ -65,7 +65,8 @@ export class BareSchedule implements INodeType {
 				},
 				{ credentialsDecrypted: decrypted },
 			);
-			output[itemIndex] = { json, pairedItem: { item: itemIndex } };
+			// The meeting, as UMeeting puts it out: output of the same size for n8n to keep and print.
+			output[itemIndex] = { json: answer.data, pairedItem: { item: itemIndex } };
 		};
 		let next = 0;
 		const worker = async () => {
