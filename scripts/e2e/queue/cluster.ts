@@ -8,10 +8,15 @@ import type { Postgres, Redis } from './services';
 
 /** How Bull (n8n's queue) treats a job whose worker stopped renewing its lock. */
 export interface StalledJobSettings {
-	/** Stalls a job may have before Bull fails it: 0 fails it at its first stall, 1 (n8n's default) runs it again. */
+	/**
+	 * Stalls a job may have before Bull fails it: 0 fails it at its first stall, 1 (n8n 1.x's default)
+	 * runs it again. n8n 2.x ignores the setting: it always fails a stalled job.
+	 */
 	maxStalledCount: number;
 	/** How long a worker's lock on a job lasts without renewal (n8n's default 60 s). */
 	lockDurationMs: number;
+	/** How often a worker renews its locks (n8n's default 10 s); well below the lock's duration. */
+	lockRenewTimeMs: number;
 	/** How often each worker looks for stalled jobs (n8n's default 30 s). */
 	stalledIntervalMs: number;
 }
@@ -62,13 +67,10 @@ export class QueueCluster {
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 			QUEUE_BULL_REDIS_PORT: String(this.redis.port),
 			...this.postgres.n8nEnv,
-			// n8n's default pool of 2 connections: under a burst the main's periodic "SELECT 1" waited
-			// behind the queue for more than its 5 s, n8n took the database for down and answered
-			// webhook calls "503 Database is not ready!" (74 of 200 calls in one run here).
-			DB_POSTGRESDB_POOL_SIZE: '10',
 			N8N_ENCRYPTION_KEY: 'queue-e2e-shared-encryption-key',
 			QUEUE_WORKER_MAX_STALLED_COUNT: String(this.stalled.maxStalledCount),
 			QUEUE_WORKER_LOCK_DURATION: String(this.stalled.lockDurationMs),
+			QUEUE_WORKER_LOCK_RENEW_TIME: String(this.stalled.lockRenewTimeMs),
 			QUEUE_WORKER_STALLED_INTERVAL: String(this.stalled.stalledIntervalMs),
 		};
 	}

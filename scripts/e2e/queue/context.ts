@@ -6,6 +6,8 @@ import type { Postgres } from './services';
 
 /** What each part of the queue suite works with. */
 export interface QueueContext {
+	/** "v1" (n8n 1.x) or "v2" (n8n 2.x). */
+	label: string;
 	cluster: QueueCluster;
 	postgres: Postgres;
 	simulator: UMeetingSimulator;
@@ -21,6 +23,26 @@ export function executionsOf(postgres: Postgres, workflowId: string, afterId = 0
 			postgres.database,
 		)
 		.map(([id, status, mode]) => ({ id, status, mode }));
+}
+
+/**
+ * The executions of a burst once n8n has finished recording them: a caller's answer (sent by Respond
+ * to Webhook) can arrive before the worker saves the execution's final status. After a minute it
+ * returns what is there, for the checks to judge.
+ */
+export async function settledExecutionsOf(
+	postgres: Postgres,
+	workflowId: string,
+	afterId: number,
+	count: number,
+) {
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		const executions = executionsOf(postgres, workflowId, afterId);
+		const settled = executions.every((execution) => !['new', 'running'].includes(execution.status));
+		if ((executions.length >= count && settled) || Date.now() > deadline) return executions;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
 }
 
 /**

@@ -1,17 +1,26 @@
 import type { Checks } from '../checks';
+import type { StalledJobSettings } from './cluster';
 
 /** The figures the queue suite measures, printed at the end (and copied into the README by hand). */
 export interface QueueReport {
+	label: string;
 	n8nVersion?: string;
-	stalled?: { maxStalledCount: number; lockDurationMs: number; stalledIntervalMs: number };
-	burst?: { requests: number; seconds: number; perWorker: Record<string, number>; slowestMs: number };
+	stalled: StalledJobSettings;
+	burst?: {
+		requests: number;
+		seconds: number;
+		refused: number;
+		perWorker: Record<string, number>;
+		slowestMs: number;
+	};
 	kill?: {
 		requests: number;
 		seconds: number;
+		refused: number;
 		killedAfter: number;
 		heldAtKill: number;
-		/** Stalled jobs whose execution had finished (and answered) before the worker died. */
-		stalledAfterFinishing: number;
+		/** Stalled jobs whose execution had answered its caller before the worker died. */
+		answeredBeforeKill: number;
 		heldThatReachedUMeeting: number;
 		answered: number;
 		failedCallers: number;
@@ -27,21 +36,24 @@ export interface QueueReport {
 	phases: Array<[string, number]>;
 }
 
-export function printReport(report: QueueReport, checks: Checks) {
+export function printReport(report: QueueReport) {
 	const line = (text: string) => console.log(`  ${text}`);
-	console.log('\nQueue mode report');
+	const { stalled } = report;
+	console.log(`\nQueue mode report, ${report.label}`);
 	line(`n8n ${report.n8nVersion ?? '?'}: main + 2 workers (concurrency 10 each), Redis, PostgreSQL`);
-	if (report.stalled)
-		line(
-			`stalled jobs: QUEUE_WORKER_MAX_STALLED_COUNT=${report.stalled.maxStalledCount}, ` +
-				`QUEUE_WORKER_LOCK_DURATION=${report.stalled.lockDurationMs}, ` +
-				`QUEUE_WORKER_STALLED_INTERVAL=${report.stalled.stalledIntervalMs}`,
-		);
+	line(
+		`stalled jobs: QUEUE_WORKER_MAX_STALLED_COUNT=${stalled.maxStalledCount}` +
+			`${report.label === 'v1' ? '' : ' (ignored: n8n 2.x always fails a stalled job)'}, ` +
+			`QUEUE_WORKER_LOCK_DURATION=${stalled.lockDurationMs}, ` +
+			`QUEUE_WORKER_LOCK_RENEW_TIME=${stalled.lockRenewTimeMs}, ` +
+			`QUEUE_WORKER_STALLED_INTERVAL=${stalled.stalledIntervalMs}`,
+	);
 	const b = report.burst;
 	if (b)
 		line(
 			`burst: ${b.requests} concurrent webhook calls answered in ${b.seconds.toFixed(1)} s ` +
-				`(${(b.requests / b.seconds).toFixed(1)}/s, slowest call ${(b.slowestMs / 1000).toFixed(1)} s); ` +
+				`(${(b.requests / b.seconds).toFixed(1)}/s, slowest call ${(b.slowestMs / 1000).toFixed(1)} s, ` +
+				`${b.refused} calls sent again after a 503 "Database is not ready!"); ` +
 				`executions per worker: ${Object.entries(b.perWorker)
 					.map(([name, count]) => `${name} ${count}`)
 					.join(', ')}`,
@@ -50,20 +62,21 @@ export function printReport(report: QueueReport, checks: Checks) {
 	if (k) {
 		line(
 			`worker kill: SIGKILL of worker-1 after it took ${k.killedAfter} executions of a ${k.requests}-call burst; ` +
-				`n8n reports ${k.heldAtKill} of its jobs stalled (${k.stalledAfterFinishing} of them finished before the kill; of the others ${k.heldThatReachedUMeeting} had sent the schedule request)`,
+				`n8n reports ${k.heldAtKill} of its jobs stalled (${k.answeredBeforeKill} had answered their caller before the kill)`,
 		);
 		const failedAfter = k.failedSeconds.length
 			? ` (answered after ${k.failedSeconds.map((s) => s.toFixed(1)).join(' to ')} s)`
 			: '';
 		line(
-			`  callers: ${k.answered} got their meeting, ${k.failedCallers} got an error${failedAfter}; ` +
+			`  callers: ${k.answered} got their meeting, ${k.failedCallers} got an error${failedAfter}, ` +
+				`${k.heldThatReachedUMeeting} of whom have a meeting in UMeeting all the same; ` +
 				`executions the victim had taken run again by the other worker: ${k.rerunElsewhere}`,
 		);
 		line(
 			`  UMeeting: ${k.meetings} meetings for ${k.requests} calls, ${k.duplicates} created twice; ` +
 				`n8n's records: ${Object.entries(k.statuses)
 					.map(([status, count]) => `${count} ${status}`)
-					.join(', ')}; burst took ${k.seconds.toFixed(1)} s`,
+					.join(', ')}; burst took ${k.seconds.toFixed(1)} s, ${k.refused} calls sent again after a 503`,
 		);
 		line(`  a failed execution's record: ${k.failedRecord}`);
 	}
@@ -74,6 +87,9 @@ export function printReport(report: QueueReport, checks: Checks) {
 				`main restarted and polled from PostgreSQL state in ${t.restartSeconds.toFixed(1)} s`,
 		);
 	for (const [name, seconds] of report.phases) line(`${seconds.toFixed(1).padStart(7)} s  ${name}`);
+}
+
+export function printVerdict(checks: Checks) {
 	if (checks.failures.length) {
 		console.log('\nFailures:');
 		for (const failure of checks.failures) console.log(`  - ${failure}`);

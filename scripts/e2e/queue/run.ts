@@ -6,23 +6,25 @@ import { importSetup, must, pack, prepare, root } from '../harness';
 import { freePort, PostReceiver } from '../trigger';
 import { QueueCluster, type StalledJobSettings } from './cluster';
 import type { QueueContext } from './context';
-import { printReport, type QueueReport } from './report';
+import { printReport, printVerdict, type QueueReport } from './report';
 import { Postgres, Redis } from './services';
 import { runTriggerPart, TRIGGER_WORKFLOW_ID, triggerWorkflow } from './triggerPart';
 import { runFirstBurst, WEBHOOK_WORKFLOW_ID, webhookWorkflow } from './webhookBurst';
 import { runWorkerKill } from './workerKill';
 
 /**
- * `npm run e2e:queue [-- --max-stalled-count N]`: the package in n8n 1.x queue mode on loopback: Redis,
- * PostgreSQL, an n8n main process and two workers, each with the package installed from its tarball
- * in a user folder of its own. A burst of concurrent webhook calls, a second burst during which a
- * worker is killed, and the UMeeting Trigger across a restart of the main process (queue/*.ts).
+ * `npm run e2e:queue [-- --versions v1,v2] [--max-stalled-count N]`: the package in n8n queue mode on
+ * loopback, for n8n 1.x and 2.x in turn: Redis, PostgreSQL, an n8n main process and two workers, each
+ * with the package installed from its tarball in a user folder of its own. A burst of concurrent
+ * webhook calls, a second burst during which a worker is killed, and the UMeeting Trigger across a
+ * restart of the main process (queue/*.ts).
  *
- * Bull's stalled-job handling decides what happens to the executions a dead worker held. n8n's
+ * Bull's stalled-job handling decides what happens to the executions a dead worker held. n8n 1.x's
  * default (QUEUE_WORKER_MAX_STALLED_COUNT=1) runs them again on another worker, which schedules a
  * second meeting for each one that had already reached UMeeting; 0 fails them instead. The suite
- * runs with 0 (what the README requires for this node); `--max-stalled-count 1` shows the default.
- * Short lock and check intervals make a dead worker's jobs stall within seconds rather than minutes.
+ * runs with 0 (what the README requires on 1.x); `--max-stalled-count 1` shows the default. n8n 2.x
+ * ignores the variable and always fails them. Short lock, renewal and check intervals make a dead
+ * worker's jobs stall within seconds rather than minutes.
  */
 
 const BURST = 200;
@@ -32,34 +34,32 @@ function stalledSettings(): StalledJobSettings {
 	return {
 		maxStalledCount: at >= 0 ? Number(process.argv[at + 1]) : 0,
 		lockDurationMs: 10_000,
+		lockRenewTimeMs: 2_500,
 		stalledIntervalMs: 5_000,
 	};
 }
 
-async function main() {
-	const checks = new Checks();
-	const report: QueueReport = { stalled: stalledSettings(), phases: [] };
+async function runVersion(label: string, tarball: string, checks: Checks): Promise<QueueReport> {
+	const report: QueueReport = { label, stalled: stalledSettings(), phases: [] };
 	const phase = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
 		const started = Date.now();
-		console.log(`\n> ${name}`);
+		console.log(`\n> ${label}: ${name}`);
 		try {
 			return await work();
 		} finally {
 			report.phases.push([name, (Date.now() - started) / 1000]);
 		}
 	};
-
-	const tarball = await phase('build and pack', pack);
-	const install = await phase('prepare n8n 1.x', () => prepare('v1', true));
+	const install = await phase('prepare n8n', () => prepare(label, true));
 	report.n8nVersion = (await must(install.node, [install.cli, '--version'])).trim().split('\n').pop();
 
-	const folder = join(root, '.cache', 'queue');
+	const folder = join(root, '.cache', 'queue', label);
 	const redis = new Redis(join(folder, 'redis'), await freePort());
 	const postgres = new Postgres(join(folder, 'postgres'), await freePort());
 	const simulator = new UMeetingSimulator({ lifecycleFollowsClock: true });
 	const receiver = new PostReceiver();
-	const cluster = new QueueCluster(install, folder, 2, redis, postgres, report.stalled!);
-	const context: QueueContext = { cluster, postgres, simulator, checks, report };
+	const cluster = new QueueCluster(install, folder, 2, redis, postgres, report.stalled);
+	const context: QueueContext = { label, cluster, postgres, simulator, checks, report };
 	try {
 		await phase('start Redis and PostgreSQL', async () => {
 			await redis.start();
@@ -75,7 +75,11 @@ async function main() {
 				workflows: [webhookWorkflow(), triggerWorkflow(receiver.url)],
 			});
 			for (const id of [WEBHOOK_WORKFLOW_ID, TRIGGER_WORKFLOW_ID]) {
-				const activated = await cluster.main.home.n8n(['update:workflow', `--id=${id}`, '--active=true']);
+				const activated = await cluster.main.home.n8n(
+					label === 'v1'
+						? ['update:workflow', `--id=${id}`, '--active=true']
+						: ['publish:workflow', `--id=${id}`],
+				);
 				if (activated.code !== 0) throw new Error(`activating ${id} failed:\n${activated.stderr}`);
 			}
 		});
@@ -92,7 +96,7 @@ async function main() {
 		await phase('UMeeting Trigger: polls on the main, runs on the workers, main restarted', () =>
 			runTriggerPart(context, receiver),
 		);
-		checks.within('secrets');
+		checks.within(`${label} secrets`);
 		checks.that(
 			cluster.members.every(
 				(member) => !`${member.pastOutput}${member.server?.output ?? ''}`.includes(simulator.apiSecret),
@@ -100,7 +104,7 @@ async function main() {
 			"the API secret appears in no n8n process's output",
 		);
 	} catch (error) {
-		checks.that(false, `the suite stopped: ${(error as Error).stack ?? String(error)}`);
+		checks.that(false, `${label}: the suite stopped: ${(error as Error).stack ?? String(error)}`);
 	} finally {
 		await cluster.stopAll();
 		await receiver.stop();
@@ -108,7 +112,18 @@ async function main() {
 		await redis.stop();
 		await postgres.stop();
 	}
-	printReport(report, checks);
+	return report;
+}
+
+async function main() {
+	const at = process.argv.indexOf('--versions');
+	const labels = at >= 0 ? process.argv[at + 1].split(',') : ['v1', 'v2'];
+	const checks = new Checks();
+	const tarball = await pack();
+	const reports: QueueReport[] = [];
+	for (const label of labels) reports.push(await runVersion(label, tarball, checks));
+	for (const report of reports) printReport(report);
+	printVerdict(checks);
 	process.exit(checks.failures.length ? 1 : 0);
 }
 

@@ -31,7 +31,7 @@ export function triggerWorkflow(receiverUrl: string): ExampleWorkflow {
  */
 export async function runTriggerPart(context: QueueContext, receiver: PostReceiver) {
 	const { cluster, postgres, simulator, checks, report } = context;
-	checks.within('UMeeting Trigger in queue mode');
+	checks.within(`${context.label} UMeeting Trigger in queue mode`);
 	let shift = 0;
 	const move = (ms: number) => {
 		shift += ms;
