@@ -21,7 +21,7 @@ export interface QueueReport {
 		heldAtKill: number;
 		/** Stalled jobs whose execution had answered its caller before the worker died. */
 		answeredBeforeKill: number;
-		heldThatReachedUMeeting: number;
+		failedWithMeeting: number;
 		answered: number;
 		failedCallers: number;
 		failedSeconds: number[];
@@ -69,7 +69,7 @@ export function printReport(report: QueueReport) {
 			: '';
 		line(
 			`  callers: ${k.answered} got their meeting, ${k.failedCallers} got an error${failedAfter}, ` +
-				`${k.heldThatReachedUMeeting} of whom have a meeting in UMeeting all the same; ` +
+				`${k.failedWithMeeting} of whom have a meeting in UMeeting all the same; ` +
 				`executions the victim had taken run again by the other worker: ${k.rerunElsewhere}`,
 		);
 		line(
