@@ -9,6 +9,22 @@ import { type CliResult, type N8nHome, run, type N8nInstall } from './n8nCli';
 export const root = resolve(__dirname, '../..');
 export const cache = join(root, '.cache', 'e2e');
 export const CREDENTIAL_ID = 'umeetingSim00001';
+/** How workflows name the credential importSetup writes. */
+export const SIMULATOR_CREDENTIAL = { id: CREDENTIAL_ID, name: 'UMeeting (simulator)' };
+
+/** A UMeeting credential entry for `n8n import:credentials`, pointing at the simulator. */
+export function simulatorCredential(simulator: UMeetingSimulator, reference: { id: string; name: string }) {
+	return {
+		...reference,
+		type: 'uMeetingApi',
+		data: {
+			apiKey: simulator.apiKey,
+			apiSecret: simulator.apiSecret,
+			baseUrl: simulator.url,
+			serviceTimeZone: simulator.clock.zone,
+		},
+	};
+}
 
 export async function must(command: string, args: string[], cwd = root) {
 	const result = await run(command, args, { cwd });
@@ -90,17 +106,7 @@ export async function importSetup(
 	extra: { credentials?: object[]; workflows?: object[] } = {},
 ): Promise<ImportResult> {
 	const credentialsFile = home.writeJson('credentials.json', [
-		{
-			id: CREDENTIAL_ID,
-			name: 'UMeeting (simulator)',
-			type: 'uMeetingApi',
-			data: {
-				apiKey: simulator.apiKey,
-				apiSecret: simulator.apiSecret,
-				baseUrl: simulator.url,
-				serviceTimeZone: simulator.clock.zone,
-			},
-		},
+		simulatorCredential(simulator, SIMULATOR_CREDENTIAL),
 		...(extra.credentials ?? []),
 	]);
 	const credentials = await home.n8n(['import:credentials', `--input=${credentialsFile}`]);

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 
 import { UMeetingSimulator } from '../../test/simulator';
 import { Checks } from './checks';
-import { cache, type ExampleWorkflow, installPackage, pack, prepare, readExample } from './harness';
+import {
+	cache,
+	type ExampleWorkflow,
+	installPackage,
+	pack,
+	prepare,
+	readExample,
+	simulatorCredential,
+} from './harness';
 import { SMTP_CREDENTIAL } from './integrationCases';
 import { N8nHome } from './n8nCli';
 import { SmtpReceiver } from './smtpReceiver';
@@ -407,16 +415,7 @@ export async function runTriggerE2e(options: TriggerE2eOptions) {
 		}
 
 		const credentials = home.writeJson('trigger-credentials.json', [
-			{
-				...TRIGGER_CREDENTIAL,
-				type: 'uMeetingApi',
-				data: {
-					apiKey: simulator.apiKey,
-					apiSecret: simulator.apiSecret,
-					baseUrl: simulator.url,
-					serviceTimeZone: simulator.clock.zone,
-				},
-			},
+			simulatorCredential(simulator, TRIGGER_CREDENTIAL),
 		]);
 		const imported = await home.n8n(['import:credentials', `--input=${credentials}`]);
 		checks.equal(imported.code, 0, 'the trigger credential is imported');

@@ -222,3 +222,24 @@ export function fakeDateOnly() {
 		],
 	});
 }
+
+/** An instant given as wall time in Asia/Shanghai, the simulator's service zone. */
+export const shanghai = (text: string) => new Date(`${text.replace(' ', 'T')}+08:00`);
+
+/**
+ * n8n's clock (Date only) and the service's clock move together; each test starts at `start`
+ * (Shanghai wall time). Returns `at(text)`, which moves both to a later Shanghai wall time.
+ */
+export function useSharedClock(simulator: { advanceTo(now: Date): void }, start = '2026-12-01 08:00:00') {
+	const at = (text: string) => {
+		const now = shanghai(text);
+		jest.setSystemTime(now);
+		simulator.advanceTo(now);
+	};
+	beforeEach(() => {
+		fakeDateOnly();
+		at(start);
+	});
+	afterEach(() => jest.useRealTimers());
+	return at;
+}

@@ -1,11 +1,8 @@
 import { DateTime } from 'luxon';
 
 import { STATE_KEY } from '../../nodes/UMeeting/trigger/state';
-import { callService, eventsOf, fakeDateOnly, TriggerHarness } from '../helpers/poll';
+import { callService, eventsOf, TriggerHarness, useSharedClock } from '../helpers/poll';
 import { useSimulator } from '../helpers/simulator';
-
-/** An instant given as wall time in Asia/Shanghai, the simulator's service zone. */
-const shanghai = (text: string) => new Date(`${text.replace(' ', 'T')}+08:00`);
 
 const { simulator, credentials } = useSimulator({
 	lifecycleFollowsClock: true,
@@ -21,17 +18,7 @@ const ALL_EVENTS = [
 ];
 
 /** n8n's clock and the service's clock both move to this Shanghai wall time. */
-function at(text: string) {
-	const now = shanghai(text);
-	jest.setSystemTime(now);
-	simulator.advanceTo(now);
-}
-
-beforeEach(() => {
-	fakeDateOnly();
-	at('2026-12-01 08:00:00');
-});
-afterEach(() => jest.useRealTimers());
+const at = useSharedClock(simulator);
 
 function trigger(parameters: Record<string, unknown> = {}, workflowTimeZone = 'America/New_York') {
 	return new TriggerHarness({

@@ -2,24 +2,13 @@ import { FAILURES_BEFORE_REPORTING } from '../../nodes/UMeeting/trigger/poll';
 import { MAX_HISTORY_PAGES } from '../../nodes/UMeeting/trigger/read';
 import { STATE_KEY } from '../../nodes/UMeeting/trigger/state';
 import { schedule } from '../simulator/endpoints/schedule';
-import { callService, eventsOf, fakeDateOnly, TriggerHarness } from '../helpers/poll';
+import { callService, eventsOf, TriggerHarness, useSharedClock } from '../helpers/poll';
 import { useSimulator } from '../helpers/simulator';
-
-const shanghai = (text: string) => new Date(`${text.replace(' ', 'T')}+08:00`);
 
 const { simulator, credentials } = useSimulator({ lifecycleFollowsClock: true });
 
-function at(text: string) {
-	const now = shanghai(text);
-	jest.setSystemTime(now);
-	simulator.advanceTo(now);
-}
-
-beforeEach(() => {
-	fakeDateOnly();
-	at('2026-12-01 08:00:00');
-});
-afterEach(() => jest.useRealTimers());
+/** n8n's clock and the service's clock both move to this Shanghai wall time. */
+const at = useSharedClock(simulator);
 
 function trigger(parameters: Record<string, unknown> = {}, secret = simulator.apiSecret) {
 	return new TriggerHarness({

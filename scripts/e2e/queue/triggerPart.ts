@@ -1,4 +1,4 @@
-import { CREDENTIAL_ID, type ExampleWorkflow } from '../harness';
+import { type ExampleWorkflow, SIMULATOR_CREDENTIAL } from '../harness';
 import { bookMeeting, type PostReceiver, postingWorkflow, sleep, waitFor } from '../trigger';
 import { executionsOf, type QueueContext } from './context';
 
@@ -19,7 +19,7 @@ export function triggerWorkflow(receiverUrl: string): ExampleWorkflow {
 		{ events: ['meetingStarted', 'meetingEnded', 'recordingReady'] },
 		`${receiverUrl}/events`,
 	);
-	workflow.nodes[0].credentials = { uMeetingApi: { id: CREDENTIAL_ID, name: 'UMeeting (simulator)' } };
+	workflow.nodes[0].credentials = { uMeetingApi: SIMULATOR_CREDENTIAL };
 	return workflow;
 }
 

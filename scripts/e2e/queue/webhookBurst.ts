@@ -1,4 +1,4 @@
-import { CREDENTIAL_ID, type ExampleWorkflow } from '../harness';
+import { type ExampleWorkflow, SIMULATOR_CREDENTIAL } from '../harness';
 import { executionsOf, type QueueContext, settledExecutionsOf, scheduleRequestsPerTopic } from './context';
 
 /**
@@ -39,7 +39,7 @@ export function webhookWorkflow(): ExampleWorkflow {
 					duration: 45,
 					includeHostSecrets: false,
 				},
-				credentials: { uMeetingApi: { id: CREDENTIAL_ID, name: 'UMeeting (simulator)' } },
+				credentials: { uMeetingApi: SIMULATOR_CREDENTIAL },
 			},
 			{
 				id: 'q-respond',
