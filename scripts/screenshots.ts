@@ -11,7 +11,15 @@ import { root } from './e2e/harness';
  * meeting" example and its UMeeting node, checks the Schedule fields are shown with their labels,
  * runs the node from the editor against the simulator, and saves two screenshots to docs/images/.
  */
-const FIELD_LABELS = ['Topic', 'Meeting Capacity', 'Start Time', 'Duration (Minutes)', 'Time Zone', 'Additional Fields', 'Recurrence'];
+const FIELD_LABELS = [
+	'Topic',
+	'Meeting Capacity',
+	'Start Time',
+	'Duration (Minutes)',
+	'Time Zone',
+	'Additional Fields',
+	'Recurrence',
+];
 const WORKFLOW_ID = 'umExScheduleOne1';
 const images = join(root, 'docs', 'images');
 
@@ -77,7 +85,10 @@ async function openNode(page: Page) {
 
 async function signIn(page: Page, editorUrl: string) {
 	await page.goto(`${editorUrl}/signin`);
-	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(DEV_OWNER.email);
+	await page
+		.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]')
+		.first()
+		.fill(DEV_OWNER.email);
 	await page.locator('input[type="password"]').first().fill(DEV_OWNER.password);
 	await page.getByRole('button', { name: /sign in/i }).click();
 	await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 30_000 });

@@ -1,5 +1,10 @@
 import { LoadOptionsContext } from 'n8n-core';
-import { Workflow, type ICredentialDataDecryptedObject, type INode, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import {
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type INode,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 
 import { UMeeting } from '../../nodes/UMeeting/UMeeting.node';
 import { TestCredentialsHelper } from './engine';
@@ -9,7 +14,11 @@ import { stub } from './stub';
  * Calls the node's "From List" search as the editor does: through n8n-core's LoadOptionsContext,
  * with the credential applied by n8n's request helpers.
  */
-export async function searchMeetings(credentials: ICredentialDataDecryptedObject, filter?: string, token?: string) {
+export async function searchMeetings(
+	credentials: ICredentialDataDecryptedObject,
+	filter?: string,
+	token?: string,
+) {
 	const nodeType = new UMeeting();
 	const node: INode = {
 		id: 'search',
@@ -26,7 +35,9 @@ export async function searchMeetings(credentials: ICredentialDataDecryptedObject
 		active: false,
 		nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
 	});
-	const additionalData = stub<IWorkflowExecuteAdditionalData>({ credentialsHelper: new TestCredentialsHelper(credentials) });
+	const additionalData = stub<IWorkflowExecuteAdditionalData>({
+		credentialsHelper: new TestCredentialsHelper(credentials),
+	});
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'meetingId');
 	return await nodeType.methods.listSearch.searchMeetings.call(context, filter, token);
 }

@@ -17,14 +17,29 @@ const base = {
 
 describe('expressions that resolve to the wrong type', () => {
 	test.each([
-		['a string for the capacity', { meetingCapacity: '={{ "ten people" }}' }, '"Meeting Capacity" must be a whole number (got "ten people")'],
+		[
+			'a string for the capacity',
+			{ meetingCapacity: '={{ "ten people" }}' },
+			'"Meeting Capacity" must be a whole number (got "ten people")',
+		],
 		['an object for the topic', { topic: '={{ { name: "x" } }}' }, '"Topic" must be text (got an object)'],
 		['an empty start time', { startTime: '={{ "" }}' }, '"Start Time" is required'],
-		['a list for the duration', { duration: '={{ [45] }}' }, '"Duration (Minutes)" must be a whole number (got a list)'],
-		['a word for a flag', { additionalFields: { waitingRoom: '={{ "yes" }}' } }, '"Additional Fields › Waiting Room" must be true or false (got "yes")'],
+		[
+			'a list for the duration',
+			{ duration: '={{ [45] }}' },
+			'"Duration (Minutes)" must be a whole number (got a list)',
+		],
+		[
+			'a word for a flag',
+			{ additionalFields: { waitingRoom: '={{ "yes" }}' } },
+			'"Additional Fields › Waiting Room" must be true or false (got "yes")',
+		],
 		['a number for the time zone', { timeZone: '={{ 8 }}' }, '"Time Zone" must be'],
 	])('%s names the field and the item, and sends nothing', async (_name, override, message) => {
-		const { error, output } = await runUMeeting({ credentials: credentials(), parameters: { ...base, ...override } });
+		const { error, output } = await runUMeeting({
+			credentials: credentials(),
+			parameters: { ...base, ...override },
+		});
 		expect(output).toBeUndefined();
 		expect(error!.name).toBe('NodeOperationError');
 		expect(error!.message).toContain(`Invalid input in item 0: ${message}`);
@@ -38,7 +53,9 @@ describe('expressions that resolve to the wrong type', () => {
 			parameters: { ...base, meetingCapacity: '={{ $json.n }}' },
 		});
 		expect(error!.name).toBe('NodeOperationError');
-		expect(error!.message).toBe('Invalid input in item 1: "Meeting Capacity" must be a whole number (got "ten")');
+		expect(error!.message).toBe(
+			'Invalid input in item 1: "Meeting Capacity" must be a whole number (got "ten")',
+		);
 		expect(error!.context?.itemIndex).toBe(1);
 		// Every item is checked before any is sent: the valid item 0 was not booked either.
 		expect(simulator.requests).toHaveLength(0);

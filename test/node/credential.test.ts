@@ -6,7 +6,10 @@ describe('credential Test button (HTTP 200 refusals)', () => {
 	const { simulator, credentials } = useSimulator();
 
 	test('valid credentials pass with one harmless list call carrying key and secret in the body', async () => {
-		await expect(testCredential(credentials())).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
+		await expect(testCredential(credentials())).resolves.toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
 		const [request] = simulator.requests;
 		expect(simulator.requests).toHaveLength(1);
 		expect(request.path).toBe('/umeeting/share/list');
@@ -55,7 +58,9 @@ describe('credential Test button (HTTP 200 refusals)', () => {
 		expect(request.form.api_key).toBe(simulator.apiKey);
 		expect(request.form.api_secret).toBe(simulator.apiSecret);
 		expect(request.query).toBe('');
-		expect(JSON.stringify(request.headers)).not.toMatch(new RegExp(`${simulator.apiKey}|${simulator.apiSecret}`));
+		expect(JSON.stringify(request.headers)).not.toMatch(
+			new RegExp(`${simulator.apiKey}|${simulator.apiSecret}`),
+		);
 	});
 });
 

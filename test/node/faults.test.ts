@@ -42,10 +42,18 @@ const MAYBE = /may have acted on the request/;
 const MATRIX: Row[] = [
 	{
 		name: 'HTTP 500 with a JSON message',
-		arrange: (s, skip) => s.injectFault({ type: 'http', status: 500, body: '{"status":500,"message":"database unavailable"}' }, { ...schedule, skip }),
+		arrange: (s, skip) =>
+			s.injectFault(
+				{ type: 'http', status: 500, body: '{"status":500,"message":"database unavailable"}' },
+				{ ...schedule, skip },
+			),
 		requests: 1,
 		created: 0,
-		error: { message: /answered HTTP 500 \(share\/schedule\): database unavailable/, httpCode: '500', description: MAYBE },
+		error: {
+			message: /answered HTTP 500 \(share\/schedule\): database unavailable/,
+			httpCode: '500',
+			description: MAYBE,
+		},
 	},
 	{
 		name: 'HTTP 502 with an HTML error page',
@@ -63,51 +71,79 @@ const MATRIX: Row[] = [
 	},
 	{
 		name: 'HTTP 503 with Retry-After, once',
-		arrange: (s, skip) => s.injectFault({ type: 'http', status: 503, headers: { 'Retry-After': '1' } }, { ...schedule, skip }),
+		arrange: (s, skip) =>
+			s.injectFault({ type: 'http', status: 503, headers: { 'Retry-After': '1' } }, { ...schedule, skip }),
 		requests: 2,
 		created: 1,
 	},
 	{
 		name: 'HTTP 503 with Retry-After, every time',
-		arrange: (s, skip) => s.injectFault({ type: 'http', status: 503, headers: { 'Retry-After': '0' } }, { ...schedule, skip, times: 3 }),
+		arrange: (s, skip) =>
+			s.injectFault(
+				{ type: 'http', status: 503, headers: { 'Retry-After': '0' } },
+				{ ...schedule, skip, times: 3 },
+			),
 		requests: 3,
 		created: 0,
-		error: { message: /answered HTTP 503 \(share\/schedule\) after 3 attempts/, httpCode: '503', description: MAYBE },
+		error: {
+			message: /answered HTTP 503 \(share\/schedule\) after 3 attempts/,
+			httpCode: '503',
+			description: MAYBE,
+		},
 	},
 	{
 		name: 'HTTP 429 without Retry-After',
-		arrange: (s, skip) => s.injectFault({ type: 'http', status: 429, body: '{"status":429,"message":"too many requests"}' }, { ...schedule, skip }),
+		arrange: (s, skip) =>
+			s.injectFault(
+				{ type: 'http', status: 429, body: '{"status":429,"message":"too many requests"}' },
+				{ ...schedule, skip },
+			),
 		requests: 1,
 		created: 0,
-		error: { message: /answered HTTP 429 \(share\/schedule\): too many requests/, httpCode: '429', description: /limiting the request rate/ },
+		error: {
+			message: /answered HTTP 429 \(share\/schedule\): too many requests/,
+			httpCode: '429',
+			description: /limiting the request rate/,
+		},
 	},
 	{
 		name: 'HTTP 429 with Retry-After, once',
-		arrange: (s, skip) => s.injectFault({ type: 'http', status: 429, headers: { 'Retry-After': '0' } }, { ...schedule, skip }),
+		arrange: (s, skip) =>
+			s.injectFault({ type: 'http', status: 429, headers: { 'Retry-After': '0' } }, { ...schedule, skip }),
 		requests: 2,
 		created: 1,
 	},
 	{
 		name: 'HTTP 429 with a Retry-After longer than the node waits',
-		arrange: (s, skip) => s.injectFault({ type: 'http', status: 429, headers: { 'Retry-After': '120' } }, { ...schedule, skip }),
+		arrange: (s, skip) =>
+			s.injectFault({ type: 'http', status: 429, headers: { 'Retry-After': '120' } }, { ...schedule, skip }),
 		requests: 1,
 		created: 0,
 		error: { message: /answered HTTP 429/, httpCode: '429', description: /limiting the request rate/ },
 	},
 	{
 		name: 'a request timeout (the service acts, then answers too late)',
-		arrange: (s, skip) => s.injectFault({ type: 'slow', delayMs: 1500 }, { ...schedule, skip, afterProcessing: true }),
+		arrange: (s, skip) =>
+			s.injectFault({ type: 'slow', delayMs: 1500 }, { ...schedule, skip, afterProcessing: true }),
 		timeout: 400,
 		requests: 1,
 		created: 1,
-		error: { message: /Could not get an answer from UMeeting \(share\/schedule\): no answer within the request timeout/, description: /did not answer in time\. The service may have acted/ },
+		error: {
+			message:
+				/Could not get an answer from UMeeting \(share\/schedule\): no answer within the request timeout/,
+			description: /did not answer in time\. The service may have acted/,
+		},
 	},
 	{
 		name: 'a connection dropped after the request was sent, before processing',
 		arrange: (s, skip) => s.injectFault({ type: 'drop' }, { ...schedule, skip }),
 		requests: 1,
 		created: 0,
-		error: { message: /Could not get an answer from UMeeting \(share\/schedule\): the connection was dropped before an answer came/, description: /connection was dropped\. The service may have acted/ },
+		error: {
+			message:
+				/Could not get an answer from UMeeting \(share\/schedule\): the connection was dropped before an answer came/,
+			description: /connection was dropped\. The service may have acted/,
+		},
 	},
 	{
 		name: 'a connection dropped after the service acted',
@@ -128,7 +164,11 @@ const MATRIX: Row[] = [
 		arrange: (s, skip) => s.injectFault({ type: 'html', status: 200 }, { ...schedule, skip }),
 		requests: 1,
 		created: 0,
-		error: { message: /answer to share\/schedule is not the API's JSON \(HTTP 200\)/, httpCode: '200', description: /Base URL/ },
+		error: {
+			message: /answer to share\/schedule is not the API's JSON \(HTTP 200\)/,
+			httpCode: '200',
+			description: /Base URL/,
+		},
 	},
 	{
 		name: 'a 200 answer that is not JSON',
@@ -139,23 +179,48 @@ const MATRIX: Row[] = [
 	},
 	{
 		name: 'a body status other than 200',
-		arrange: (s, skip) => s.injectFault({ type: 'bodyStatus', status: 4003, message: 'meeting capacity exceeds the plan' }, { ...schedule, skip }),
+		arrange: (s, skip) =>
+			s.injectFault(
+				{ type: 'bodyStatus', status: 4003, message: 'meeting capacity exceeds the plan' },
+				{ ...schedule, skip },
+			),
 		requests: 1,
 		created: 0,
-		error: { message: /refused the request \(share\/schedule\): meeting capacity exceeds the plan/, httpCode: '200', description: /status 4003/ },
+		error: {
+			message: /refused the request \(share\/schedule\): meeting capacity exceeds the plan/,
+			httpCode: '200',
+			description: /status 4003/,
+		},
 	},
 	{
 		name: 'a 200 answer whose data lacks meeting_id',
 		arrange: (s, skip) =>
-			s.injectFault({ type: 'http', status: 200, body: '{"status":200,"message":"OK","data":{"join_url":"https://u.example/j/1"}}' }, { ...schedule, skip }),
+			s.injectFault(
+				{
+					type: 'http',
+					status: 200,
+					body: '{"status":200,"message":"OK","data":{"join_url":"https://u.example/j/1"}}',
+				},
+				{ ...schedule, skip },
+			),
 		requests: 1,
 		created: 0,
-		error: { message: /reported success for share\/schedule, but its answer lacks meeting_id/, description: MAYBE },
+		error: {
+			message: /reported success for share\/schedule, but its answer lacks meeting_id/,
+			description: MAYBE,
+		},
 	},
 	{
 		name: 'a 200 answer whose data lacks join_url',
 		arrange: (s, skip) =>
-			s.injectFault({ type: 'http', status: 200, body: '{"status":200,"message":"OK","data":{"meeting_id":"1770000001"}}' }, { ...schedule, skip }),
+			s.injectFault(
+				{
+					type: 'http',
+					status: 200,
+					body: '{"status":200,"message":"OK","data":{"meeting_id":"1770000001"}}',
+				},
+				{ ...schedule, skip },
+			),
 		requests: 1,
 		created: 0,
 		error: { message: /its answer lacks join_url/, description: MAYBE },
@@ -203,7 +268,10 @@ describe.each(MATRIX)('$name', (row) => {
 	if (row.error) {
 		test('without Continue On Fail: the run fails with a NodeApiError saying what happened and what to do', async () => {
 			row.arrange(simulator, 0);
-			const result: RunResult = await runUMeeting({ credentials: credentials(), parameters: parameters(row.timeout) });
+			const result: RunResult = await runUMeeting({
+				credentials: credentials(),
+				parameters: parameters(row.timeout),
+			});
 			expect(result.output).toBeUndefined();
 			expect(result.error!.name).toBe('NodeApiError');
 			expect(result.error!.message).toMatch(row.error!.message);

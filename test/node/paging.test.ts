@@ -1,4 +1,4 @@
-import { MAX_PAGES } from '../../nodes/UMeeting/actions/meeting/shared/paging';
+import { MAX_PAGES } from '../../nodes/UMeeting/meetings/paging';
 import { runUMeeting } from '../helpers/engine';
 import { searchMeetings } from '../helpers/listSearch';
 import { RecordingListener } from '../helpers/redirectServer';

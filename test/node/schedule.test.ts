@@ -183,7 +183,9 @@ describe('Schedule through n8n-core against the simulator', () => {
 			credentials: credentials(),
 			parameters: { ...required, recurrence: { rule: { type: 'weekly', weeklyDays: [], endTimes: 3 } } },
 		});
-		expect(error!.message).toBe('Invalid input in item 0: "Recurrence › Weekdays" needs at least one weekday');
+		expect(error!.message).toBe(
+			'Invalid input in item 0: "Recurrence › Weekdays" needs at least one weekday',
+		);
 		expect(simulator.requests).toHaveLength(0);
 	});
 
@@ -209,7 +211,10 @@ describe('Schedule through n8n-core against the simulator', () => {
 	});
 
 	test('Continue On Fail also covers a refusal by the service', async () => {
-		simulator.injectFault({ type: 'bodyStatus', status: 3001, message: 'capacity exceeds your plan' }, { times: 1 });
+		simulator.injectFault(
+			{ type: 'bodyStatus', status: 3001, message: 'capacity exceeds your plan' },
+			{ times: 1 },
+		);
 		const { output } = await runUMeeting({
 			credentials: credentials(),
 			continueOnFail: true,

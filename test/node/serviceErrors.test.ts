@@ -27,7 +27,9 @@ describe('the service refuses the key or secret with HTTP 200 and a non-200 stat
 			parameters,
 		});
 		expect(error!.name).toBe('NodeApiError');
-		expect(error!.message).toBe('UMeeting refused the request (share/schedule): invalid api_key or api_secret');
+		expect(error!.message).toBe(
+			'UMeeting refused the request (share/schedule): invalid api_key or api_secret',
+		);
 		expect(error!.httpCode).toBe('200');
 		expect(error!.description).toMatch(/status 401/);
 		expectNoSecret(error);

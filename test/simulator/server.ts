@@ -222,7 +222,15 @@ export class UMeetingSimulator {
 			const rawBody = await readBody(req);
 			const [path, query = ''] = (req.url ?? '/').split('?');
 			const form = parseForm(rawBody);
-			this.requests.push({ method: req.method ?? '', path, query, headers: req.headers, rawBody, form, receivedAt: Date.now() });
+			this.requests.push({
+				method: req.method ?? '',
+				path,
+				query,
+				headers: req.headers,
+				rawBody,
+				form,
+				receivedAt: Date.now(),
+			});
 			if (this.options.latencyMs) await delay(this.options.latencyMs);
 
 			const armed = this.takeFault(path);

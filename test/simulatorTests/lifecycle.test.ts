@@ -467,8 +467,13 @@ describe('share/end and share/delete', () => {
 		expect(await refusal('share/end', { id: series.meeting_id })).toEqual(invalid('meeting already ended'));
 		// Deleting an ended meeting removes its record and keeps it ended; a second delete is refused.
 		expect(await post('share/delete', { id: series.meeting_id })).toEqual({ status: 200, message: 'OK' });
-		expect(await ok('share/get', { meeting_id: series.meeting_id })).toMatchObject({ status: '3', del_flag: '1' });
-		expect(await refusal('share/delete', { id: series.meeting_id })).toEqual(invalid('meeting already deleted'));
+		expect(await ok('share/get', { meeting_id: series.meeting_id })).toMatchObject({
+			status: '3',
+			del_flag: '1',
+		});
+		expect(await refusal('share/delete', { id: series.meeting_id })).toEqual(
+			invalid('meeting already deleted'),
+		);
 		expect((await ok('share/history')).meetings).toEqual([
 			expect.objectContaining({ id: series.meeting_id, status: 3 }),
 		]);

@@ -14,13 +14,15 @@ describe('Base URL rule: https, or http on loopback, or http when explicitly all
 		expect(baseUrlProblem(url, false)).toBeUndefined();
 	});
 
-	test.each(['http://api.systeccloud.com', 'http://10.0.0.5', 'http://128.0.0.1', 'http://localhost.evil.example'])(
-		'%s is refused unless insecure HTTP is allowed',
-		(url) => {
-			expect(baseUrlProblem(url, false)).toMatch(/plain http:\/\/.*Allow Insecure HTTP/);
-			expect(baseUrlProblem(url, true)).toBeUndefined();
-		},
-	);
+	test.each([
+		'http://api.systeccloud.com',
+		'http://10.0.0.5',
+		'http://128.0.0.1',
+		'http://localhost.evil.example',
+	])('%s is refused unless insecure HTTP is allowed', (url) => {
+		expect(baseUrlProblem(url, false)).toMatch(/plain http:\/\/.*Allow Insecure HTTP/);
+		expect(baseUrlProblem(url, true)).toBeUndefined();
+	});
 
 	test.each([['ftp://files.example'], ['api.systeccloud.com'], [''], [undefined]])('%j is refused', (url) => {
 		expect(baseUrlProblem(url, true)).toEqual(expect.any(String));

@@ -27,7 +27,13 @@ describe('checkAnswer: success is HTTP 2xx AND a JSON body AND top-level status 
 describe('describeFailure', () => {
 	test('a refusal carries the service message, the HTTP code and the service status', () => {
 		const worded = describeFailure(
-			{ kind: 'refused', endpoint: 'share/schedule', httpStatus: 200, serviceStatus: 400, serviceMessage: 'duration must be > 30' },
+			{
+				kind: 'refused',
+				endpoint: 'share/schedule',
+				httpStatus: 200,
+				serviceStatus: 400,
+				serviceMessage: 'duration must be > 30',
+			},
 			'the-secret',
 		);
 		expect(worded.message).toBe('UMeeting refused the request (share/schedule): duration must be > 30');
@@ -54,10 +60,26 @@ describe('describeFailure', () => {
 	});
 
 	test('network failures say whether anything can have been sent', () => {
-		const refused = describeFailure({ kind: 'network', endpoint: 'share/schedule', cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, attempts: 3 }, 'x');
+		const refused = describeFailure(
+			{
+				kind: 'network',
+				endpoint: 'share/schedule',
+				cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' },
+				attempts: 3,
+			},
+			'x',
+		);
 		expect(refused.description).toMatch(/nothing was sent/);
 		expect(refused.message).toMatch(/after 3 attempts/);
-		const reset = describeFailure({ kind: 'network', endpoint: 'share/schedule', cause: { cause: { code: 'ECONNRESET', message: 'socket hang up' } }, attempts: 1 }, 'x');
+		const reset = describeFailure(
+			{
+				kind: 'network',
+				endpoint: 'share/schedule',
+				cause: { cause: { code: 'ECONNRESET', message: 'socket hang up' } },
+				attempts: 1,
+			},
+			'x',
+		);
 		expect(reset.message).toMatch(/the connection was dropped before an answer came/);
 		expect(reset.details.networkError).toBe('socket hang up');
 		expect(reset.description).toMatch(/may have acted/);

@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { meetingPage } from '../actions/meeting/shared/answers';
-import { PAGE_SIZE } from '../actions/meeting/shared/listMeetings';
-import { hasNextPage } from '../actions/meeting/shared/paging';
+import { meetingPage } from '../meetings/answers';
+import { PAGE_SIZE } from '../meetings/paging';
+import { hasNextPage } from '../meetings/paging';
 import { DEFAULT_TIMEOUT_MS, requestUMeeting } from '../transport';
 import { openSession } from '../transport/session';
 

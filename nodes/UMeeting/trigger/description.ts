@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ANSWER_TIMES, timeZoneField } from '../actions/meeting/shared/timeZone.field';
+import { ANSWER_TIMES, timeZoneField } from '../meetings/timeZone.field';
 import { EVENT_NAMES, type TriggerEvent } from './events';
 
 /** Hours after a meeting's end during which the trigger looks for its cloud recording. */

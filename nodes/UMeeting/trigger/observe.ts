@@ -1,4 +1,4 @@
-import type { RecordingFile } from '../actions/recording/answers';
+import type { RecordingFile } from '../meetings/recordings';
 import { isMeetingState, type MeetingState, transitions, type TriggerEvent } from './events';
 import {
 	getMeeting,

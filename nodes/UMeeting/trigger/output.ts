@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { presentMeeting, withoutHostSecrets } from '../actions/meeting/shared/answers';
-import { presentRecording } from '../actions/recording/answers';
+import { presentMeeting, withoutHostSecrets } from '../meetings/answers';
+import { presentRecording } from '../meetings/recordings';
 import type { TimeZones } from '../helpers/time';
 import { EVENT_ORDER, type TriggerEvent } from './events';
 import type { Found } from './observe';

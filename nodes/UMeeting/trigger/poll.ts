@@ -1,6 +1,6 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { zonesOf } from '../actions/meeting/shared/zones';
+import { zonesOf } from '../meetings/zones';
 import { DEFAULT_TIMEOUT_MS } from '../transport';
 import { openSession } from '../transport/session';
 import { observe } from './observe';

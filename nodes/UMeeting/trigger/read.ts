@@ -2,10 +2,10 @@ import type { IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { meetingDetails, meetingPage } from '../actions/meeting/shared/answers';
-import { PAGE_SIZE } from '../actions/meeting/shared/listMeetings';
-import { hasNextPage, PageGuard } from '../actions/meeting/shared/paging';
-import { type RecordingFile, recordingList } from '../actions/recording/answers';
+import { meetingDetails, meetingPage } from '../meetings/answers';
+import { PAGE_SIZE } from '../meetings/paging';
+import { hasNextPage, PageGuard } from '../meetings/paging';
+import { type RecordingFile, recordingList } from '../meetings/recordings';
 import { readServiceTime, SERVICE_TIME_FORMAT } from '../helpers/time';
 import { requestUMeeting } from '../transport';
 import type { Session } from '../transport/session';

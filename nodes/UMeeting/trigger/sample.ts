@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { EVENT_NAMES, type TriggerEvent } from './events';
 import type { Found } from './observe';
 import { getMeeting, getRecordings, type MeetingRow, type Reader, recordingReady, startOf } from './read';
-import { PAGE_SIZE } from '../actions/meeting/shared/listMeetings';
-import { meetingPage } from '../actions/meeting/shared/answers';
+import { PAGE_SIZE } from '../meetings/paging';
+import { meetingPage } from '../meetings/answers';
 import { requestUMeeting } from '../transport';
 
 /** Ended meetings whose recordings a manual run looks at, newest first. */

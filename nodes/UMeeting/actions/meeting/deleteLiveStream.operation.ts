@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
 import { jsonItems, type RunInfo, type Send } from '../operation';
-import { noData } from './shared/answers';
+import { noData } from '../../meetings/answers';
 
 /** A live id as the schedule answer gives it (digits); letters, "_" and "-" are let through too. */
 export const LIVE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

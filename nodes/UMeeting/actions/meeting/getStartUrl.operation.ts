@@ -1,4 +1,4 @@
-import { startUrl } from './shared/answers';
+import { startUrl } from '../../meetings/answers';
 import { hostSecretOperation } from './shared/hostSecret';
 
 export const { description, prepare } = hostSecretOperation({

@@ -1,4 +1,4 @@
-import { hostToken } from './shared/answers';
+import { hostToken } from '../../meetings/answers';
 import { hostSecretOperation } from './shared/hostSecret';
 
 export const { description, prepare } = hostSecretOperation({

@@ -6,7 +6,7 @@ import { wholeNumber } from '../../helpers/fieldSchemas';
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
 import { jsonItems, type RunInfo, type Send } from '../operation';
-import { noData } from './shared/answers';
+import { noData } from '../../meetings/answers';
 import { capacityField } from './shared/meetingFields';
 import { meetingLocator, meetingRef } from './shared/meetingLocator';
 

@@ -3,10 +3,10 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
-import { meetingDetails, hostToken } from '../meeting/shared/answers';
+import { meetingDetails, hostToken } from '../../meetings/answers';
 import { meetingLocator } from '../meeting/shared/meetingLocator';
-import { timeZoneField } from '../meeting/shared/timeZone.field';
-import { readZones } from '../meeting/shared/zones';
+import { timeZoneField } from '../../meetings/timeZone.field';
+import { readZones } from '../readZones';
 import { jsonItems, type RunInfo, type Send } from '../operation';
 import {
 	type Attendee,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { oneOf, text, wholeNumber } from '../../helpers/fieldSchemas';
 import { MEETING_ID_PATTERN, meetingRef, OCCURRENCE_UUID_PATTERN } from '../meeting/shared/meetingLocator';
-import { zoneParameters, zonesOf } from '../meeting/shared/zones';
+import { zoneParameters, zonesOf } from '../../meetings/zones';
 
 /** Where Get Many reads the attendees: every held session of a meeting, or one held session. */
 export const participantSourceSchema = z.object({ source: oneOf(['meeting', 'session'] as const) });

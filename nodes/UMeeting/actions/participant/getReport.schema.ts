@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { oneOf } from '../../helpers/fieldSchemas';
 import { MEETING_ID_PATTERN, meetingRef } from '../meeting/shared/meetingLocator';
-import { zoneParameters, zonesOf } from '../meeting/shared/zones';
+import { zoneParameters, zonesOf } from '../../meetings/zones';
 
 /** Attendees asked for per page of share/meetingdetail; the node reads every page. */
 export const REPORT_PAGE_SIZE = 100;

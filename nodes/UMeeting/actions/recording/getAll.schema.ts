@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { wholeNumber } from '../../helpers/fieldSchemas';
 import { toServiceTime } from '../../helpers/time';
 import { meetingRef } from '../meeting/shared/meetingLocator';
-import { zoneParameters, zonesOf } from '../meeting/shared/zones';
+import { zoneParameters, zonesOf } from '../../meetings/zones';
 
 /**
  * cloud/recording: meeting_id is a meeting number or the uuid of one held session; start_time, the

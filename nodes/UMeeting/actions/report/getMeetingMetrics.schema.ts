@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { oneOf } from '../../helpers/fieldSchemas';
-import { zonesOf } from '../meeting/shared/zones';
+import { zonesOf } from '../../meetings/zones';
 import { optionalFlag, reportParameters, wanted } from './shared/parameters';
 import { periodForm, servicePeriod } from './shared/period';
 

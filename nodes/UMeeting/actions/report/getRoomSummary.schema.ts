@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { zonesOf } from '../meeting/shared/zones';
+import { zonesOf } from '../../meetings/zones';
 import { reportParameters, roomFilters, wanted } from './shared/parameters';
 import { periodForm, servicePeriod } from './shared/period';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { count, idText } from '../../helpers/answerFields';
-import { meetingDetails } from '../meeting/shared/answers';
+import { meetingDetails } from '../../meetings/answers';
 
 /**
  * What the service answers about rooms. Counts the manual shows as strings in one place and as

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { wholeNumber } from '../../helpers/fieldSchemas';
 import { toServiceTime } from '../../helpers/time';
-import { zoneParameters, zonesOf } from '../meeting/shared/zones';
+import { zoneParameters, zonesOf } from '../../meetings/zones';
 
 /**
  * share/freeRooms: the capacity, start and duration of a meeting someone wants to book, checked

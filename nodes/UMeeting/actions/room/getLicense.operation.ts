@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { anyServiceTimeToIso, type TimeZones } from '../../helpers/time';
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
-import { timeZoneField } from '../meeting/shared/timeZone.field';
-import { readZones, zoneParameters, zonesOf } from '../meeting/shared/zones';
+import { timeZoneField } from '../../meetings/timeZone.field';
+import { readZones } from '../readZones';
+import { zoneParameters, zonesOf } from '../../meetings/zones';
 import { jsonItems, type RunInfo, type Send } from '../operation';
 import { license, PAY_TYPES } from './answers';
 

@@ -4,14 +4,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { parseParameters } from '../../../helpers/validation';
 import { callUMeeting } from '../../../transport';
 import type { RunInfo, Send } from '../../operation';
-import { meetingDetails, presentMeeting, withoutHostSecrets } from './answers';
+import { meetingDetails, presentMeeting, withoutHostSecrets } from '../../../meetings/answers';
 import type { MeetingFamily } from './family';
 import { hostSecretsFields, includeHostSecrets } from './hostSecrets.field';
 import { attachInvitation, invitationFields, invitationTarget, meetingFacts } from './invitation';
 import { lookupSchema } from './lookup.schema';
 import { meetingLocator } from './meetingLocator';
-import { ANSWER_TIMES, timeZoneField } from './timeZone.field';
-import { readZones, zonesOf } from './zones';
+import { ANSWER_TIMES, timeZoneField } from '../../../meetings/timeZone.field';
+import { readZones } from '../../readZones';
+import { zonesOf } from '../../../meetings/zones';
 
 /** Get of a meeting family: one meeting read through `${prefix}/get`, with its time fields. */
 export function getMeetingOperation(family: MeetingFamily) {

@@ -4,7 +4,7 @@ import { text, wholeNumber } from '../../../helpers/fieldSchemas';
 import { toServiceTime } from '../../../helpers/time';
 import type { MeetingFamily } from './family';
 import { type MeetingOption, meetingOptions, optionsToForm } from './meetingOptions.schema';
-import { zoneParameters, zonesOf } from './zones';
+import { zoneParameters, zonesOf } from '../../../meetings/zones';
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 

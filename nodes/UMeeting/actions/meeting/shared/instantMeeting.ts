@@ -11,7 +11,7 @@ import { attachInvitation, invitationFields, invitationTarget } from './invitati
 import { topicField } from './meetingFields';
 import { meetingOptionFields } from './meetingOptions.fields';
 import { additionalFieldsField, bookMeeting, newMeetingParameters } from './newMeeting';
-import { ANSWER_TIMES, timeZoneField } from './timeZone.field';
+import { ANSWER_TIMES, timeZoneField } from '../../../meetings/timeZone.field';
 
 const INSTANT_DEFAULT_MINUTES = 60;
 

@@ -6,15 +6,13 @@ import { text, wholeNumber } from '../../../helpers/fieldSchemas';
 import { parseParameters } from '../../../helpers/validation';
 import { callUMeeting } from '../../../transport';
 import { jsonItems, type RunInfo, type Send } from '../../operation';
-import { meetingPage, presentMeeting, withoutHostSecrets } from './answers';
+import { meetingPage, presentMeeting, withoutHostSecrets } from '../../../meetings/answers';
 import { hostSecretsFields, includeHostSecrets } from './hostSecrets.field';
-import { hasNextPage, PageGuard } from './paging';
-import { ANSWER_TIMES, timeZoneField } from './timeZone.field';
-import { readZones, zoneParameters, zonesOf } from './zones';
+import { hasNextPage, PAGE_SIZE, PageGuard } from '../../../meetings/paging';
+import { ANSWER_TIMES, timeZoneField } from '../../../meetings/timeZone.field';
+import { readZones } from '../../readZones';
+import { zoneParameters, zonesOf } from '../../../meetings/zones';
 import { returnAllFields } from './returnAll.fields';
-
-/** The page size the manual documents as the default; the node follows the pages it reports. */
-export const PAGE_SIZE = 30;
 
 const listSchema = z.object({
 	returnAll: z.boolean().default(false),

@@ -3,9 +3,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { TimeZones } from '../../../helpers/time';
 import { callUMeeting } from '../../../transport';
 import type { RunInfo } from '../../operation';
-import { createdMeeting, type KnownTimes, presentMeeting, withoutHostSecrets } from './answers';
+import {
+	createdMeeting,
+	type KnownTimes,
+	presentMeeting,
+	withoutHostSecrets,
+} from '../../../meetings/answers';
 import type { MeetingFamily } from './family';
-import { readZones } from './zones';
+import { readZones } from '../../readZones';
 
 /** What Schedule and Start Instant Meeting have alike: their settings, what they read, how they book. */
 

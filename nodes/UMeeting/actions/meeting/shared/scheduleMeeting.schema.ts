@@ -5,7 +5,7 @@ import { toServiceTime } from '../../../helpers/time';
 import type { MeetingFamily } from './family';
 import { type MeetingOption, meetingOptions, optionsToForm } from './meetingOptions.schema';
 import { recurrenceRule, recurrenceToForm } from './recurrence.schema';
-import { zoneParameters, zonesOf } from './zones';
+import { zoneParameters, zonesOf } from '../../../meetings/zones';
 
 /**
  * The schema of a family's schedule endpoint: checks every parameter of its Schedule operation and

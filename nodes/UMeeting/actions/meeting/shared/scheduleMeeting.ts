@@ -11,7 +11,7 @@ import type { MeetingOption } from './meetingOptions.schema';
 import { meetingOptionFields } from './meetingOptions.fields';
 import { additionalFieldsField, bookMeeting, newMeetingParameters } from './newMeeting';
 import type { scheduleSchemaFor } from './scheduleMeeting.schema';
-import { timeZoneField } from './timeZone.field';
+import { timeZoneField } from '../../../meetings/timeZone.field';
 
 /**
  * Schedule of a meeting family: the fields, and a prepare that books the meeting through

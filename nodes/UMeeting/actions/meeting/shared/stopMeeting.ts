@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { parseParameters } from '../../../helpers/validation';
 import { callUMeeting } from '../../../transport';
 import type { RunInfo, Send } from '../../operation';
-import { meetingDetails, noData } from './answers';
+import { meetingDetails, noData } from '../../../meetings/answers';
 import type { MeetingFamily } from './family';
 import { invitationFields, invitationTarget, attachInvitation, meetingFacts } from './invitation';
 import { MEETING_ID_PATTERN, meetingLocator, meetingRef } from './meetingLocator';

@@ -5,7 +5,7 @@ import { toServiceTime } from '../../../helpers/time';
 import { meetingRef } from './meetingLocator';
 import { type MeetingOption, meetingOptions, optionsToForm } from './meetingOptions.schema';
 import { recurrenceRule, recurrenceToForm } from './recurrence.schema';
-import { zoneParameters, zonesOf } from './zones';
+import { zoneParameters, zonesOf } from '../../../meetings/zones';
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 

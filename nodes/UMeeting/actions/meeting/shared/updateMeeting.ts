@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { parseParameters } from '../../../helpers/validation';
 import { callUMeeting } from '../../../transport';
 import type { RunInfo, Send } from '../../operation';
-import { meetingDetails, noData, presentMeeting } from './answers';
+import { meetingDetails, noData, presentMeeting } from '../../../meetings/answers';
 import { type MeetingFamily, startZoneText } from './family';
 import { attachInvitation, invitationFields, invitationTarget, meetingFacts } from './invitation';
 import { recurrenceField } from './meetingFields';
@@ -12,8 +12,8 @@ import { meetingLocator } from './meetingLocator';
 import type { MeetingOption } from './meetingOptions.schema';
 import { meetingOptionFields } from './meetingOptions.fields';
 import type { updateSchemaFor } from './updateMeeting.schema';
-import { timeZoneField } from './timeZone.field';
-import { readZones } from './zones';
+import { timeZoneField } from '../../../meetings/timeZone.field';
+import { readZones } from '../../readZones';
 
 const RECURRENCE_CHANGE: INodeProperties = {
 	displayName: 'Recurrence Change',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { timeZoneField } from '../../meeting/shared/timeZone.field';
+import { timeZoneField } from '../../../meetings/timeZone.field';
 
 /** The Room ID filter of the room reports. */
 export const roomFiltersField: INodeProperties = {

@@ -2,10 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { z } from 'zod';
 
 import { callUMeeting } from '../../../transport';
-import { hasNextPage, PageGuard } from '../../meeting/shared/paging';
-
-/** The page size the manual documents as the default; the node follows the pages the service reports. */
-export const PAGE_SIZE = 30;
+import { hasNextPage, PAGE_SIZE, PageGuard } from '../../../meetings/paging';
 
 /** The paging fields of share/detail and share/summary once their schema read them. */
 interface PageAnswer {

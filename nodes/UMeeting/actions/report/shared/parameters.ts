@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 import { flag, text, wholeNumber } from '../../../helpers/fieldSchemas';
 import type { RunInfo } from '../../operation';
-import { readZones, zoneParameters } from '../../meeting/shared/zones';
+import { readZones } from '../../readZones';
+import { zoneParameters } from '../../../meetings/zones';
 
 /** Parameters every report reads: its period, Return All / Limit, and the zones. */
 export const reportParameters = {

@@ -1,6 +1,9 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+/** The page size the manual documents as the default; readers follow the pages the service reports. */
+export const PAGE_SIZE = 30;
+
 /** Most pages one list reads: 300 pages of 30 are 9,000 rows, far beyond a real account's list. */
 export const MAX_PAGES = 300;
 

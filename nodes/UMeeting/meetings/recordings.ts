@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { count, idText } from '../../helpers/answerFields';
-import { anyServiceTimeToIso, type TimeZones } from '../../helpers/time';
+import { count, idText } from '../helpers/answerFields';
+import { anyServiceTimeToIso, type TimeZones } from '../helpers/time';
 
 /**
  * A recorded file as cloud/recording lists it. Its meeting_id is the uuid of the held session it

@@ -1,9 +1,7 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { timeZoneChoice } from '../../../helpers/fieldSchemas';
-import type { TimeZones } from '../../../helpers/time';
-import type { RunInfo } from '../../operation';
+import { timeZoneChoice } from '../helpers/fieldSchemas';
+import type { TimeZones } from '../helpers/time';
 
 /** The zone parameters every schema that reads or shows times checks: see helpers/time.ts. */
 export const zoneParameters = {
@@ -19,13 +17,4 @@ export function zonesOf(parameters: {
 	serviceTimeZone: string;
 }): TimeZones {
 	return { item: parameters.timeZone ?? parameters.workflowTimeZone, service: parameters.serviceTimeZone };
-}
-
-/** Reads an item's zone parameters for its schema. */
-export function readZones(context: IExecuteFunctions, itemIndex: number, run: RunInfo) {
-	return {
-		timeZone: run.parameter('timeZone', itemIndex, ''),
-		workflowTimeZone: context.getTimezone(),
-		serviceTimeZone: run.serviceTimeZone,
-	};
 }

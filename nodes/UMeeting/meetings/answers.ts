@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { count, HOST_SECRETS, idText } from '../../../helpers/answerFields';
-import { serviceTimeToIso, type TimeZones } from '../../../helpers/time';
+import { count, HOST_SECRETS, idText } from '../helpers/answerFields';
+import { serviceTimeToIso, type TimeZones } from '../helpers/time';
 
 /**
  * What the service answers about meetings. Meeting IDs, join URLs and paging fields are what

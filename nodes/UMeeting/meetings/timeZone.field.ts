@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { TIME_ZONE_OPTIONS } from '../../../helpers/timeZones';
+import { TIME_ZONE_OPTIONS } from '../helpers/timeZones';
 
 /** For operations that only receive times. */
 export const ANSWER_TIMES =
