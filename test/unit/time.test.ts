@@ -56,6 +56,21 @@ describe('toServiceTime', () => {
 				/does not exist in America\/New_York/,
 			);
 		});
+
+		test.each([
+			['2026-12-01 24:00', /24:00, which is not a time of day here: write 00:00 of the next day/],
+			['2026-12-01T24:00:00', /24:00/],
+			['2026-12-01 25:10', /hour 25: hours go from 00 to 23/],
+			['2026-12-01 09:60', /minute 60/],
+			['2026-02-30 09:00', /day 30, but 2026-02 has 28 days/],
+			['2026-13-01 09:00', /month 13/],
+		])('%s is refused for what it is, never as a daylight-saving gap', (text, reason) => {
+			for (const zone of ['America/New_York', 'Asia/Shanghai', 'Pacific/Chatham']) {
+				const why = refusal(text, zones(zone, 'Asia/Shanghai'));
+				expect(why).toMatch(reason);
+				expect(why).not.toMatch(/daylight|does not exist/);
+			}
+		});
 	});
 
 	describe('text with an offset, a Date and a Luxon DateTime are instants whatever the item zone', () => {

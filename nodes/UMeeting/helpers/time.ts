@@ -83,6 +83,10 @@ function fromIso(iso: string): Read {
 
 function fromWallTime(parts: RegExpExecArray, zone: string): Read {
 	const [year, month, day, hour, minute, second] = parts.slice(1, 7).map((p) => Number(p ?? 0));
+	// Checked before Luxon, which rolls 24:00 over into the next day (and would then call it a
+	// daylight-saving gap) or reports a day 31 of a 30-day month only as invalid.
+	const clock = clockProblem(year, month, day, hour, minute, second);
+	if (clock) return { ok: false, reason: `is not a valid date and time: ${clock} (got "${parts[0]}")` };
 	const local = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone });
 	if (!local.isValid) return { ok: false, reason: `is not a valid date and time (got "${parts[0]}")` };
 	// Luxon moves a wall time that falls into a daylight-saving gap forward; such a time never
@@ -103,6 +107,28 @@ function fromWallTime(parts: RegExpExecArray, zone: string): Read {
 		};
 	}
 	return { ok: true, value: local };
+}
+
+/** What is wrong with a calendar date and clock time, regardless of zone; undefined when nothing. */
+function clockProblem(
+	year: number,
+	month: number,
+	day: number,
+	hour: number,
+	minute: number,
+	second: number,
+): string | undefined {
+	if (hour === 24 && minute === 0 && second === 0) {
+		return '24:00, which is not a time of day here: write 00:00 of the next day';
+	}
+	if (hour > 23) return `it has hour ${hour}: hours go from 00 to 23`;
+	if (minute > 59) return `it has minute ${minute}: minutes go from 00 to 59`;
+	if (second > 59) return `it has second ${second}: seconds go from 00 to 59`;
+	if (month < 1 || month > 12) return `it has month ${month}: months go from 01 to 12`;
+	const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	if (day < 1 || day > days)
+		return `it has day ${day}, but ${year}-${String(month).padStart(2, '0')} has ${days} days`;
+	return undefined;
 }
 
 /** The other instant showing the same wall time in the same zone, if the zone repeats that hour. */

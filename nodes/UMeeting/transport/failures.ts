@@ -1,3 +1,5 @@
+import { secretPattern } from './secretPattern';
+
 /** What went wrong with one call, before it is worded for the user. */
 export type Failure =
 	| { kind: 'network'; endpoint: string; cause: unknown; attempts: number }
@@ -36,9 +38,13 @@ const CHECK_CREDENTIALS = 'Check the API key, the API secret and the Base URL in
 const MAYBE_CREATED =
 	'The service may have acted on the request before the failure: look the meeting up in UMeeting before running the item again.';
 
-/** Words a failure for the user. Every text that can carry service output is scrubbed of the secret. */
+/**
+ * Words a failure for the user. What the service sent is scrubbed of the secret before anything is
+ * cut from it or put into words (a cut could leave most of the secret where no whole one remains),
+ * and every worded text is scrubbed again.
+ */
 export function describeFailure(failure: Failure, secret: string): WordedFailure {
-	const worded = word(failure);
+	const worded = word(scrubbed(failure, secret));
 	return {
 		message: redact(worded.message, secret),
 		description: redact(worded.description, secret),
@@ -47,6 +53,48 @@ export function describeFailure(failure: Failure, secret: string): WordedFailure
 			Object.entries(worded.details).map(([k, v]) => [k, typeof v === 'string' ? redact(v, secret) : v]),
 		),
 	};
+}
+
+/** The failure with the service's own texts (body, message, network error) scrubbed of the secret. */
+function scrubbed(failure: Failure, secret: string): Failure {
+	const clean = (text: string | undefined) => (text === undefined ? undefined : redact(text, secret));
+	switch (failure.kind) {
+		case 'http':
+			return {
+				...failure,
+				serviceMessage: clean(failure.serviceMessage),
+				body: clean(bodyText(scrubValues(failure.body, secret))),
+			};
+		case 'notJson':
+			return { ...failure, body: clean(bodyText(scrubValues(failure.body, secret))) };
+		case 'refused':
+			return { ...failure, serviceMessage: clean(failure.serviceMessage) };
+		case 'network': {
+			const { code, text } = networkReason(failure.cause);
+			return { ...failure, cause: { code, message: redact(text, secret) } };
+		}
+		default:
+			return failure;
+	}
+}
+
+/**
+ * A parsed answer with the secret scrubbed from each of its texts: a text that held it JSON-escaped
+ * (an echoed JSON request) would be escaped a second time when the answer is written back as JSON.
+ */
+function scrubValues(value: unknown, secret: string): unknown {
+	if (typeof value === 'string') return redact(value, secret);
+	if (Array.isArray(value)) return value.map((entry) => scrubValues(entry, secret));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => [redact(key, secret), scrubValues(entry, secret)]),
+		);
+	}
+	return value;
+}
+
+function bodyText(body: unknown): string {
+	return typeof body === 'string' ? body : (JSON.stringify(body) ?? String(body));
 }
 
 function word(failure: Failure): WordedFailure {
@@ -235,12 +283,20 @@ function scalar(value: unknown): string | number | null {
 }
 
 function excerpt(body: unknown): string {
-	const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? String(body));
-	const flat = text.replace(/\s+/g, ' ').trim();
+	const flat = bodyText(body).replace(/\s+/g, ' ').trim();
 	return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
 }
 
+/** The text with the secret, in every form a body can carry it, replaced by ***. */
 export function redact(text: string, secret: string): string {
 	if (!secret) return text;
-	return text.split(secret).join('***').split(encodeURIComponent(secret)).join('***');
+	return text.replace(patternOf(secret), '***');
+}
+
+/** The last secret's pattern: one credential serves a whole run. */
+let lastPattern: { secret: string; pattern: RegExp } | undefined;
+
+function patternOf(secret: string): RegExp {
+	if (lastPattern?.secret !== secret) lastPattern = { secret, pattern: secretPattern(secret) };
+	return lastPattern.pattern;
 }
