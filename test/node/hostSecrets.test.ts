@@ -327,3 +327,49 @@ describe('outputs that name the meeting', () => {
 		expect(json).not.toHaveProperty('id');
 	});
 });
+
+describe('as a tool with host secrets off: the password and quoted secrets are withheld too', () => {
+	test('Get and Get Many give no meeting password to the model; a normal node still does', async () => {
+		const booked = stored(only(await run(scheduleParameters({ additionalFields: { password: 'Pw-7731' } }))));
+		for (const parameters of [
+			{ operation: 'get', meetingId: byId(booked.id) },
+			{ operation: 'getAll', returnAll: true },
+		]) {
+			const { output, error } = await run(parameters, { asTool: true });
+			expect(error).toBeUndefined();
+			expect(output!.length).toBeGreaterThan(0);
+			for (const item of output!) expect(item.json).not.toHaveProperty('password');
+			expect(JSON.stringify(output)).not.toContain('Pw-7731');
+		}
+		expect(only(await run({ operation: 'get', meetingId: byId(booked.id) })).password).toBe('Pw-7731');
+	});
+
+	test('a service message quoting the start_url, a token and the password reaches the tool error without them', async () => {
+		const booked = await bookMeeting();
+		const message = `meeting busy, host must open ${booked.start_url} (token=${booked.token}, "password":"Pw-7731")`;
+		for (const continueOnFail of [false, true]) {
+			simulator.injectFault({ type: 'bodyStatus', status: 500, message }, { path: '/umeeting/share/get' });
+			const result = await runUMeeting({
+				credentials: credentials(),
+				workflowTimeZone: ZONE,
+				asTool: true,
+				continueOnFail,
+				parameters: { resource: 'meeting', operation: 'get', meetingId: byId(booked.id) },
+			});
+			const text = JSON.stringify([
+				result.output,
+				result.error?.message,
+				result.error?.description,
+				result.error,
+			]);
+			expect(text).toContain('meeting busy, host must open');
+			expect(text).not.toContain(booked.start_url.split('zak=')[1]);
+			expect(text).not.toContain(booked.token);
+			expect(text).not.toContain('Pw-7731');
+		}
+		// A normal node shows the service's message as it is: its output is the author's to route.
+		simulator.injectFault({ type: 'bodyStatus', status: 500, message }, { path: '/umeeting/share/get' });
+		const normal = await run({ operation: 'get', meetingId: byId(booked.id) });
+		expect(normal.error?.message).toContain(booked.token);
+	});
+});

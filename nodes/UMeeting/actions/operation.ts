@@ -16,10 +16,11 @@ export interface RunInfo {
 export type Send = () => Promise<INodeExecutionData[]>;
 
 /**
- * Reads and checks one item's parameters and builds its request without sending anything, so that
- * the router can check every item before the first request leaves.
+ * Reads and checks one item's parameters and builds its request without changing anything, so that
+ * the router can check every item before the first write leaves. An operation whose check needs
+ * the service's data (Update reads the meeting) reads it here; it never writes here.
  */
-export type Prepare = (this: IExecuteFunctions, itemIndex: number, run: RunInfo) => Send;
+export type Prepare = (this: IExecuteFunctions, itemIndex: number, run: RunInfo) => Send | Promise<Send>;
 
 export interface Operation {
 	description: INodeProperties[];

@@ -1,7 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { withoutHostSecretText } from '../helpers/hostSecretText';
 import { runSession } from '../transport/session';
+import { includeHostSecrets } from './meeting/shared/hostSecrets.field';
 import type { RunInfo, Send } from './operation';
 import { parameterReader } from './parameters';
 import { RESOURCES } from './resources';
@@ -10,8 +12,9 @@ type NodeError = NodeApiError | NodeOperationError;
 
 /**
  * Runs the chosen operation for every input item in two passes. First every item is prepared (its
- * parameters read and checked, its request built): without Continue On Fail one invalid item fails
- * the run before anything is sent; with it, invalid items become error items. Then the prepared
+ * parameters read and checked, what the check needs read from the service, its request built):
+ * without Continue On Fail one invalid item fails the run before any write is sent; with it,
+ * invalid items become error items. Then the prepared
  * items are sent, up to Max Parallel Requests at a time. Output keeps the input order and each output
  * item is paired with its input. When a request fails without Continue On Fail, no new item starts,
  * those under way finish, and the run fails with the earliest failure, whose description lists the
@@ -32,13 +35,22 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		parameter: parameterReader(this),
 	};
 
+	// As an AI agent's tool with host secrets off, output and errors reach the model and its log:
+	// the operations leave start_url, token and host_key out; the password and any secret quoted in
+	// a text (a service message citing a start_url) are withheld here, for every operation alike.
+	const forModel = (itemIndex: number) => run.asTool && !includeHostSecrets(itemIndex, run);
+	const failed = (error: unknown, itemIndex: number) => {
+		const failure = asNodeError(this, error, itemIndex);
+		return forModel(itemIndex) ? withoutSecretsInError(failure) : failure;
+	};
+
 	const results: INodeExecutionData[][] = [];
 	const sends: Array<Send | undefined> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			sends[itemIndex] = operation.prepare.call(this, itemIndex, run);
+			sends[itemIndex] = await operation.prepare.call(this, itemIndex, run);
 		} catch (error) {
-			const failure = asNodeError(this, error, itemIndex);
+			const failure = failed(error, itemIndex);
 			if (!this.continueOnFail()) throw failure;
 			results[itemIndex] = errorItem(failure, itemIndex);
 		}
@@ -53,10 +65,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			try {
 				// Every send builds its own output items, so they are paired in place rather than copied.
 				const output = await sends[itemIndex]!();
-				for (const item of output) item.pairedItem = { item: itemIndex };
+				for (const item of output) {
+					item.pairedItem = { item: itemIndex };
+					if (forModel(itemIndex)) item.json = withoutSecretsInJson(item.json);
+				}
 				results[itemIndex] = output;
 			} catch (error) {
-				const failure = asNodeError(this, error, itemIndex);
+				const failure = failed(error, itemIndex);
 				if (!this.continueOnFail()) {
 					failures.push({ itemIndex, error: failure });
 					return;
@@ -101,6 +116,29 @@ function errorItem(failure: NodeError, itemIndex: number): INodeExecutionData[] 
 			pairedItem: { item: itemIndex },
 		},
 	];
+}
+
+function withoutSecretsInJson(json: IDataObject): IDataObject {
+	const kept: IDataObject = {};
+	for (const [key, value] of Object.entries(json)) {
+		if (key === 'password') continue;
+		kept[key] = typeof value === 'string' ? withoutHostSecretText(value) : value;
+	}
+	return kept;
+}
+
+function withoutSecretsInError(error: NodeError): NodeError {
+	error.message = withoutHostSecretText(error.message);
+	if (error.description) error.description = withoutHostSecretText(error.description);
+	if (Array.isArray(error.messages)) error.messages = error.messages.map(withoutHostSecretText);
+	if (error.stack) error.stack = withoutHostSecretText(error.stack);
+	// NodeApiError keeps the service's answer details (its message among them) beside the message.
+	for (const record of [error.context, error instanceof NodeApiError ? error.errorResponse : undefined]) {
+		for (const [key, value] of Object.entries(record ?? {})) {
+			if (typeof value === 'string') record![key] = withoutHostSecretText(value);
+		}
+	}
+	return error;
 }
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
