@@ -1,5 +1,5 @@
 import { FAILURES_BEFORE_REPORTING } from '../../nodes/UMeeting/trigger/poll';
-import { MAX_HISTORY_PAGES } from '../../nodes/UMeeting/trigger/read';
+import { DEPARTED_GIVE_UP_MS } from '../../nodes/UMeeting/trigger/observe';
 import { STATE_KEY } from '../../nodes/UMeeting/trigger/state';
 import { schedule } from '../simulator/endpoints/schedule';
 import { callService, eventsOf, TriggerHarness, useSharedClock } from '../helpers/poll';
@@ -44,7 +44,6 @@ describe('UMeeting Trigger: failed polls', () => {
 			0,
 		],
 		['the second page of the live list is not JSON', { type: 'html' } as const, '/umeeting/share/list', 1],
-		['a recording check loses its connection', { type: 'drop' } as const, '/umeeting/cloud/recording', 0],
 	])(
 		'%s: the poll reports nothing, keeps its state, and the next poll reports everything once',
 		async (_, fault, path, skip) => {
@@ -137,7 +136,7 @@ describe('UMeeting Trigger: failed polls', () => {
 });
 
 describe('UMeeting Trigger: meetings that leave the live list unseen in the history', () => {
-	test('one UMeeting no longer knows (share/get refuses it) is forgotten without an event', async () => {
+	test('one UMeeting no longer knows (share/get refuses it) is kept and looked at again, less often, and given up after 7 days with a warning', async () => {
 		const harness = trigger();
 		const gone = await book({ start_time: '2026-12-02 10:00:00' });
 		expect((await harness.poll()).error).toBeUndefined();
@@ -145,11 +144,30 @@ describe('UMeeting Trigger: meetings that leave the live list unseen in the hist
 		simulator.requests.length = 0;
 		expect(eventsOf((await harness.poll()).items)).toEqual([]);
 		expect(simulator.requestsTo('share/get').map((r) => r.form.meeting_id)).toEqual([gone]);
-		expect(JSON.stringify(harness.staticData)).not.toContain(gone);
+		expect(JSON.stringify(harness.staticData)).toContain(gone);
+		expect(harness.logs.map((line) => line.message).join('\n')).toMatch(
+			new RegExp(`look-up\\(s\\) of meetings that left the live list failed.*${gone}: UMeeting refused`),
+		);
+		// Looked at again after 1 minute, then 2, 4, ...
+		at('2026-12-01 08:00:30');
+		await harness.poll();
+		expect(simulator.requestsTo('share/get')).toHaveLength(1);
+		at('2026-12-01 08:01:00');
+		await harness.poll();
+		expect(simulator.requestsTo('share/get')).toHaveLength(2);
+		at('2026-12-08 08:00:00');
 		expect(eventsOf((await harness.poll()).items)).toEqual([]);
+		expect(
+			harness.logs.some(
+				(line) =>
+					line.level === 'warn' && line.message.includes(`meeting ${gone} left the live list 168 hours ago`),
+			),
+		).toBe(true);
+		expect(JSON.stringify(harness.staticData)).not.toContain(gone);
+		expect(DEPARTED_GIVE_UP_MS).toBe(7 * 24 * 3_600_000);
 	});
 
-	test('one that started long ago: the history is read back to its start, and beyond 20 pages share/get finds it', async () => {
+	test('one that started long ago: the history is read back to its start, 22 pages deep, without a share/get', async () => {
 		// Two day-long meetings in progress since the evening before; meetings that started after them
 		// have ended since, so the history lists them further down once they are cancelled.
 		const nearer = await book({ start_time: '2026-11-30 21:00:00', duration: '1440' });
@@ -194,8 +212,9 @@ describe('UMeeting Trigger: meetings that leave the live list unseen in the hist
 		await callService(simulator, 'share/delete', { id: deeper });
 		simulator.requests.length = 0;
 		expect(eventsOf((await harness.poll()).items)).toEqual([`meetingCancelled ${deeper}`]);
-		expect(simulator.requestsTo('share/history')).toHaveLength(MAX_HISTORY_PAGES);
-		expect(simulator.requestsTo('share/get').map((r) => r.form.meeting_id)).toEqual([deeper]);
+		// 40 + 600 meetings started after it: it is on page 22.
+		expect(simulator.requestsTo('share/history')).toHaveLength(22);
+		expect(simulator.requestsTo('share/get')).toHaveLength(0);
 		expect(eventsOf((await harness.poll()).items)).toEqual([]);
 	});
 });

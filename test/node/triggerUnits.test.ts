@@ -1,5 +1,5 @@
 import { type MeetingState, transitions } from '../../nodes/UMeeting/trigger/events';
-import { recordingLookBudget } from '../../nodes/UMeeting/trigger/observe';
+import { recordingLookBudget } from '../../nodes/UMeeting/trigger/recordings';
 import {
 	expireClosed,
 	HISTORY_MARGIN_MS,
@@ -54,17 +54,20 @@ describe('UMeeting Trigger: costs and bounds', () => {
 		expect(recordingLookBudget(24 * 60 * 60_000)).toBe(200);
 	});
 
-	test('closed meetings are forgotten once they started before the next poll’s margin', () => {
+	test('closed meetings are forgotten once they started before the next poll’s floor and were seen closed before its margin', () => {
 		const at = Date.UTC(2026, 11, 1, 2);
+		const floor = at - HISTORY_MARGIN_MS;
 		const kept = expireClosed(
 			{
-				old: [3, at - HISTORY_MARGIN_MS - 1],
-				edge: [3, at - HISTORY_MARGIN_MS],
-				future: [2, at + 86_400_000],
+				old: { state: 3, start: floor - 1, seen: floor - 1 },
+				edge: { state: 3, start: floor, seen: floor },
+				future: { state: 2, start: at + 86_400_000, seen: floor - 1 },
+				justSeen: { state: 3, start: floor - 86_400_000, seen: at },
 			},
-			at,
+			floor,
+			floor,
 		);
-		expect(Object.keys(kept).sort()).toEqual(['edge', 'future']);
+		expect(Object.keys(kept).sort()).toEqual(['edge', 'future', 'justSeen']);
 	});
 
 	test('a saved state is used only for its own account and User Key, and only in its own version', () => {
@@ -72,14 +75,20 @@ describe('UMeeting Trigger: costs and bounds', () => {
 			v: STATE_VERSION,
 			scope: 'https://api.example|sales',
 			at: 1,
-			live: { '1': [0, 2] },
+			events: ['meetingEnded'],
+			live: { '1': { state: 0, start: 2 } },
 			closed: {},
-			rec: {},
+			departed: {},
+			backlog: null,
+			historyPages: 1,
+			recordings: {},
 		};
 		expect(readState(state, 'https://api.example|sales')).toEqual(state);
 		expect(readState(state, 'https://api.example|')).toBeUndefined();
 		expect(readState({ ...state, v: 0 }, 'https://api.example|sales')).toBeUndefined();
-		expect(readState({ ...state, live: { '1': [5, 2] } }, 'https://api.example|sales')).toBeUndefined();
+		expect(
+			readState({ ...state, live: { '1': { state: 5, start: 2 } } }, 'https://api.example|sales'),
+		).toBeUndefined();
 		expect(readState(undefined, 'https://api.example|sales')).toBeUndefined();
 	});
 });

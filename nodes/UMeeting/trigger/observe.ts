@@ -1,221 +1,262 @@
-import type { RecordingFile } from '../meetings/recordings';
 import { isMeetingState, type MeetingState, transitions, type TriggerEvent } from './events';
+import type { Found } from './found';
+import { HISTORY_EXTRA_PAGES, readHistory } from './history';
+import { getMeeting, type MeetingRow, type Reader, readLive, startOf } from './read';
+import { lookForRecordings, recordingLookBudget, watchFrom } from './recordings';
 import {
-	getMeeting,
-	getRecordings,
-	type MeetingRow,
-	type Reader,
-	readLive,
-	recordingReady,
-	scanHistory,
-	startOf,
-} from './read';
-import {
-	boundWatches,
-	type ClosedEntry,
+	type ClosedMeeting,
+	type DepartedMeeting,
 	expireClosed,
 	HISTORY_MARGIN_MS,
-	type LiveEntry,
+	type LiveMeeting,
 	nextLookMinutes,
-	type RecordingWatch,
 	STATE_VERSION,
 	type TriggerState,
 } from './state';
 
-/** Most meetings one poll looks up with share/get because they left the live list unseen in the history. */
-export const MAX_LOOKUPS_PER_POLL = 30;
+/**
+ * share/get look-ups one poll makes beyond one for each meeting that left the live list in it
+ * unseen in the history: meetings left over from earlier polls are looked at with these.
+ */
+export const EXTRA_LOOKUPS_PER_POLL = 30;
 
 /**
- * Recording looks (cloud/recording) one poll may make: RECORDING_LOOKS.perMinute for every minute
- * since the previous poll, at least `min` and at most `max`. A poll every minute makes up to 20, an
- * hourly one up to 200: the looks keep pace with the meetings that end, not with the poll interval.
+ * A meeting that left the live list and neither the history nor share/get has shown closed for
+ * this long is given up, with a warning: UMeeting documents no answer that says a meeting is gone.
  */
-export const RECORDING_LOOKS = { min: 20, perMinute: 5, max: 200 };
-
-/** The looks a poll may make when the previous one was `elapsedMs` ago. */
-export function recordingLookBudget(elapsedMs: number): number {
-	const { min, perMinute, max } = RECORDING_LOOKS;
-	return Math.min(max, Math.max(min, Math.floor((elapsedMs / 60_000) * perMinute)));
-}
-
-/** One event found by a poll, before it is shaped for output. */
-export interface Found {
-	event: TriggerEvent;
-	inferred: boolean;
-	meeting: MeetingRow;
-	/** The meeting's start (ms), to order the output; null when unreadable. */
-	start: number | null;
-	recordings?: RecordingFile[];
-}
+export const DEPARTED_GIVE_UP_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface Observation {
 	state: TriggerState;
 	found: Found[];
+	/** Limits hit, look-ups that failed, meetings given up: for n8n's log, nothing is dropped silently. */
+	warnings: string[];
+	/** Events found for a selection made since the last poll, not reported (they happened before it). */
+	withheld: number;
 }
 
 export interface ObserveOptions {
 	scope: string;
 	/** n8n's clock at the start of the poll (ms). */
 	now: number;
-	/** Look for cloud recordings of meetings that end (Recording Ready is selected). */
-	watchRecordings: boolean;
+	/** The events selected now. */
+	events: Set<TriggerEvent>;
 	recordingWaitMs: number;
 }
 
 /**
- * One poll: reads the live list whole and the head of the history, compares them with the state of
- * the previous poll and returns every lifecycle event since, each once, with the state to keep.
- * Without a previous state it records the present and finds nothing. It changes nothing itself:
- * the caller keeps the new state only once the whole poll has succeeded.
+ * One poll: reads the live list whole and the history down to where something can have changed,
+ * compares them with the state the poll starts from and returns every lifecycle event since, each
+ * once, with the state to keep. Without a state it records the present and finds nothing. It
+ * changes nothing itself: the caller keeps the new state only once the whole poll has succeeded.
  */
 export async function observe(
 	reader: Reader,
-	previous: TriggerState | undefined,
+	last: TriggerState | undefined,
 	options: ObserveOptions,
 ): Promise<Observation> {
 	const { now } = options;
 	const startOfRow = (row: MeetingRow) => startOf(reader, row);
 	const liveRows = firstById(await readLive(reader));
-	// Meetings first seen in the history are reported only if they started after this: older ones
-	// were either seen by the previous poll or closed before it.
-	const cutoff = (previous?.at ?? now) - HISTORY_MARGIN_MS;
-	// The history is read back to the earliest start of a meeting that left the live list, so that
-	// its closing is found there rather than with one share/get each.
-	let readBackTo = cutoff;
-	for (const [id, [, start]] of Object.entries(previous?.live ?? {})) {
-		if (!liveRows.has(id) && start !== null) readBackTo = Math.min(readBackTo, start);
-	}
-	const historyRows = firstById(await scanHistory(reader, readBackTo));
+	if (!last) return await recordPresent(reader, liveRows, options);
 
-	const live: Record<string, LiveEntry> = {};
-	const closed: Record<string, ClosedEntry> = { ...previous?.closed };
+	const live: Record<string, LiveMeeting> = {};
+	const closed: Record<string, ClosedMeeting> = { ...last.closed };
+	const departed: Record<string, DepartedMeeting> = { ...last.departed };
 	const found: Found[] = [];
-	const remember = (row: MeetingRow, state: MeetingState) => {
-		const start = startOfRow(row);
-		if (state <= 1) live[row.id] = [state as 0 | 1, start];
-		else closed[row.id] = [state as 2 | 3, start ?? now];
-	};
+	const warnings: string[] = [];
 	const report = (row: MeetingRow, before: MeetingState | undefined, state: MeetingState) => {
 		for (const { event, inferred } of transitions(before, state, row.type)) {
 			found.push({ event, inferred, meeting: row, start: startOfRow(row) });
 		}
 	};
+	const close = (row: MeetingRow, state: 2 | 3) => {
+		closed[row.id] = { state, start: startOfRow(row) ?? now, seen: now };
+		delete departed[row.id];
+	};
 
-	if (!previous) {
-		for (const row of liveRows.values()) remember(row, liveState(row));
-		for (const row of historyRows.values()) {
-			const start = startOfRow(row);
-			if (isClosed(row.status) && start !== null && start >= cutoff) remember(row, row.status);
-		}
-		return { state: { v: STATE_VERSION, scope: options.scope, at: now, live, closed, rec: {} }, found };
-	}
+	// Meetings that left the live list since the last poll: the history is read back to their start.
+	const departures = Object.keys(last.live).filter((id) => !liveRows.has(id));
+	let floor = last.at - HISTORY_MARGIN_MS;
+	for (const id of departures) floor = Math.min(floor, last.live[id].start ?? floor);
+	const history = await readHistory(reader, {
+		floor,
+		backlog: last.backlog,
+		budget: HISTORY_EXTRA_PAGES + last.historyPages,
+	});
+	const historyRows = firstById(history.rows);
 
-	// Meetings in the live list: new ones, and state changes of known ones.
 	for (const row of liveRows.values()) {
+		// Closing is final: a closed meeting listed again is a lagging answer, not news.
+		if (row.id in last.closed) continue;
 		const state = liveState(row);
-		// A meeting seen closed is back in the live list (a listing that lagged): it counts as
-		// known from now on, without events for the step back.
-		if (row.id in previous.closed) delete closed[row.id];
-		else report(row, previous.live[row.id]?.[0], state);
-		remember(row, state);
+		report(row, last.live[row.id]?.state ?? last.departed[row.id]?.state, state);
+		if (isClosed(state)) close(row, state);
+		else live[row.id] = { state, start: startOfRow(row) };
+		delete departed[row.id];
 	}
 
-	// Meetings that left the live list: cancelled or ended, as the history (or share/get) tells.
-	const lookups: string[] = [];
-	for (const [id, [before]] of Object.entries(previous.live)) {
-		if (liveRows.has(id)) continue;
+	for (const id of departures) {
 		const row = historyRows.get(id);
 		if (row && isClosed(row.status)) {
-			report(row, before, row.status);
-			remember(row, row.status);
-		} else lookups.push(id);
-	}
-	for (const [index, id] of lookups.entries()) {
-		if (index >= MAX_LOOKUPS_PER_POLL) {
-			live[id] = previous.live[id];
-			continue;
-		}
-		const row = await getMeeting(reader, id);
-		// UMeeting no longer knows the meeting: it is forgotten without an event.
-		if (row === 'gone') continue;
-		const state = isMeetingState(row.status) ? row.status : previous.live[id][0];
-		report({ ...row, id }, previous.live[id][0], state);
-		remember({ ...row, id }, state);
+			report(row, last.live[id].state, row.status);
+			close(row, row.status);
+		} else departed[id] = { ...last.live[id], since: now, looks: 0, next: now };
 	}
 
-	// Meetings first seen in the history: booked and closed between two polls.
+	// Meetings first seen in the history: booked and closed between two polls, or departed earlier.
+	const reportFrom = Math.min(last.at - HISTORY_MARGIN_MS, last.backlog?.floor ?? Infinity);
 	for (const row of historyRows.values()) {
 		const { id } = row;
-		if (liveRows.has(id) || id in previous.live || id in previous.closed || !isClosed(row.status)) continue;
+		if (liveRows.has(id) || id in last.live || id in last.closed || !isClosed(row.status)) continue;
 		const start = startOfRow(row);
-		if (start === null || start < cutoff) continue;
-		report(row, undefined, row.status);
-		remember(row, row.status);
+		if (id in last.departed) report(row, last.departed[id].state, row.status);
+		else if (start !== null && start >= reportFrom) report(row, undefined, row.status);
+		else continue;
+		close(row, row.status);
 	}
 
-	const rec = options.watchRecordings
-		? await lookForRecordings(reader, previous.rec, found, options, recordingLookBudget(now - previous.at))
-		: {};
+	warnings.push(...(await lookUpDeparted(reader, departed, departures.length, now, report, close, live)));
+	for (const [id, meeting] of Object.entries(departed)) {
+		if (now - meeting.since >= DEPARTED_GIVE_UP_MS) {
+			delete departed[id];
+			warnings.push(
+				`meeting ${id} left the live list ${Math.round((now - meeting.since) / 3_600_000)} hours ago and UMeeting has shown it neither cancelled nor ended since: no longer followed`,
+			);
+		}
+	}
+	if (history.backlog) {
+		warnings.push(
+			`the history holds more than this poll's budget of pages: the rest (meetings that started from ${new Date(history.backlog.floor).toISOString()}) is read at the next polls`,
+		);
+	}
+
+	// An event selected since the last poll is reported for what happens from now on.
+	const added = [...options.events].filter((event) => !last.events.includes(event));
+	const reported = found.filter(({ event }) => !added.includes(event));
+	const withheld = found.length - reported.length;
+	const recordings = { ...last.recordings };
+	const watching = options.events.has('recordingReady') && last.events.includes('recordingReady');
+	if (watching) {
+		for (const { event, meeting } of found) {
+			if (event === 'meetingEnded' && typeof meeting.start_time === 'string')
+				recordings[meeting.id] = watchFrom(meeting.start_time, now, options.recordingWaitMs);
+		}
+	}
+	let watches = recordings;
+	if (options.events.has('recordingReady')) {
+		const looked = await lookForRecordings(reader, recordings, now, recordingLookBudget(now - last.at));
+		watches = looked.watches;
+		reported.push(...looked.found);
+		warnings.push(...looked.warnings);
+	}
+
+	const backlogFloor = history.backlog?.floor ?? Infinity;
 	return {
 		state: {
 			v: STATE_VERSION,
 			scope: options.scope,
 			at: now,
+			events: [...options.events],
 			live,
-			closed: expireClosed(closed, now),
-			rec,
+			closed: expireClosed(closed, Math.min(now - HISTORY_MARGIN_MS, backlogFloor), now - HISTORY_MARGIN_MS),
+			departed,
+			backlog: history.backlog,
+			historyPages: history.pagesToFloor,
+			recordings: watches,
 		},
-		found,
+		found: reported,
+		warnings,
+		withheld,
 	};
 }
 
 /**
- * Watches every meeting that ended in this poll and looks, for the watches that are due (at most
- * `budget`), whether its cloud recording is ready: then a Recording Ready event
- * carries the files and the meeting as share/get gives it. A watch gives up Recording Wait after
- * the end was seen.
+ * share/get for the departed meetings that are due: every one that departed in this poll, and up to
+ * EXTRA_LOOKUPS_PER_POLL left over from earlier polls, longest waiting first. A failed look-up keeps
+ * the meeting, looked at again less and less often; one still live puts it back in the live list.
  */
-async function lookForRecordings(
+async function lookUpDeparted(
 	reader: Reader,
-	watching: Record<string, RecordingWatch>,
-	found: Found[],
+	departed: Record<string, DepartedMeeting>,
+	departedNow: number,
+	now: number,
+	report: (row: MeetingRow, before: MeetingState | undefined, state: MeetingState) => void,
+	close: (row: MeetingRow, state: 2 | 3) => void,
+	live: Record<string, LiveMeeting>,
+): Promise<string[]> {
+	const due = Object.entries(departed)
+		.filter(([, meeting]) => meeting.next <= now)
+		.sort(([, a], [, b]) => a.since - b.since);
+	const budget = departedNow + EXTRA_LOOKUPS_PER_POLL;
+	const failures: string[] = [];
+	for (const [id, meeting] of due.slice(0, budget)) {
+		const got = await getMeeting(reader, id);
+		const state = got.ok ? got.value.status : undefined;
+		if (got.ok && isMeetingState(state)) {
+			report(got.value, meeting.state, state);
+			if (isClosed(state)) close(got.value, state);
+			else {
+				live[id] = { state, start: meeting.start };
+				delete departed[id];
+			}
+			continue;
+		}
+		if (!got.ok) failures.push(`${id}: ${got.reason}`);
+		const looks = meeting.looks + 1;
+		departed[id] = { ...meeting, looks, next: now + nextLookMinutes(looks) * 60_000 };
+	}
+	const warnings: string[] = [];
+	if (due.length > budget) {
+		warnings.push(
+			`${due.length - budget} meeting(s) that left the live list are due for a look-up beyond this poll's budget of ${budget}: they follow at the next polls`,
+		);
+	}
+	if (failures.length) {
+		warnings.push(
+			`${failures.length} look-up(s) of meetings that left the live list failed; they are kept and looked at again later: ${failures.slice(0, 3).join('; ')}`,
+		);
+	}
+	return warnings;
+}
+
+/** The first poll: remembers what is live and what closed recently, reports nothing. */
+async function recordPresent(
+	reader: Reader,
+	liveRows: Map<string, MeetingRow>,
 	options: ObserveOptions,
-	budget: number,
-): Promise<Record<string, RecordingWatch>> {
+): Promise<Observation> {
 	const { now } = options;
-	const rec: Record<string, RecordingWatch> = { ...watching };
-	for (const { event, meeting } of found) {
-		if (event === 'meetingEnded' && typeof meeting.start_time === 'string') {
-			rec[meeting.id] = [meeting.start_time, now, 0, now + options.recordingWaitMs];
-		}
+	const floor = now - HISTORY_MARGIN_MS;
+	const history = await readHistory(reader, { floor, backlog: null, budget: Infinity });
+	const live: Record<string, LiveMeeting> = {};
+	const closed: Record<string, ClosedMeeting> = {};
+	for (const row of liveRows.values()) {
+		const state = liveState(row);
+		if (!isClosed(state)) live[row.id] = { state, start: startOf(reader, row) };
 	}
-	// When more are due than one poll may look at, the meetings looked at least often go first: a
-	// recording is most likely to turn up soon after the end.
-	const due = Object.entries(rec)
-		.filter(([, [, next]]) => next <= now)
-		.sort(([, a], [, b]) => a[2] - b[2] || a[1] - b[1])
-		.slice(0, budget);
-	for (const [id, [startTime, , looks, until]] of due) {
-		const files = await getRecordings(reader, id, startTime);
-		if (files !== 'gone' && recordingReady(files)) {
-			const got = await getMeeting(reader, id);
-			const meeting: MeetingRow = got === 'gone' ? { id, start_time: startTime } : { ...got, id };
-			found.push({
-				event: 'recordingReady',
-				inferred: false,
-				meeting,
-				start: startOf(reader, meeting),
-				recordings: files,
-			});
-			delete rec[id];
-		} else if (files === 'gone') {
-			delete rec[id];
-		} else {
-			rec[id] = [startTime, now + nextLookMinutes(looks + 1) * 60_000, looks + 1, until];
-		}
+	for (const row of firstById(history.rows).values()) {
+		const start = startOf(reader, row);
+		if (!live[row.id] && isClosed(row.status) && start !== null && start >= floor)
+			closed[row.id] = { state: row.status, start, seen: now };
 	}
-	for (const [id, [, , , until]] of Object.entries(rec)) if (until <= now) delete rec[id];
-	return boundWatches(rec);
+	return {
+		state: {
+			v: STATE_VERSION,
+			scope: options.scope,
+			at: now,
+			events: [...options.events],
+			live,
+			closed,
+			departed: {},
+			backlog: history.backlog,
+			historyPages: history.pagesToFloor,
+			recordings: {},
+		},
+		found: [],
+		warnings: [],
+		withheld: 0,
+	};
 }
 
 function firstById(rows: MeetingRow[]): Map<string, MeetingRow> {

@@ -4,12 +4,13 @@ import { presentMeeting, withoutHostSecrets } from '../meetings/answers';
 import { presentRecording } from '../meetings/recordings';
 import type { TimeZones } from '../helpers/time';
 import { EVENT_ORDER, type TriggerEvent } from './events';
-import type { Found } from './observe';
+import type { Found } from './found';
 
 /**
  * One output item per event: `event`, then the meeting as the UMeeting node shows it (ISO times in
  * the node's zone, time_zone, status_name), `inferred: true` for an event the trigger deduced
- * rather than saw, and for Recording Ready the files in `recordings`. Host secrets only on request.
+ * rather than saw, and for Recording Ready the files in `recordings` (with `later_part: true` when
+ * files of the meeting were announced before). Host secrets only on request.
  */
 export function eventItem(found: Found, zones: TimeZones, keepHostSecrets: boolean): INodeExecutionData {
 	const shaped = presentMeeting({ meeting_id: found.meeting.id, ...found.meeting }, zones);
@@ -19,6 +20,7 @@ export function eventItem(found: Found, zones: TimeZones, keepHostSecrets: boole
 	};
 	if (found.inferred) json.inferred = true;
 	if (found.recordings) json.recordings = found.recordings.map((file) => presentRecording(file, zones));
+	if (found.laterPart) json.later_part = true;
 	return { json };
 }
 

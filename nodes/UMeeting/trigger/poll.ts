@@ -50,33 +50,41 @@ export async function pollUMeeting(this: IPollFunctions): Promise<INodeExecution
 	}
 	staticData[POLLING_KEY] = now;
 	// Read before the first request: whether a state exists decides how a failure is handled.
-	let previous = hasState(staticData[STATE_KEY]);
+	let hasSaved = hasState(staticData[STATE_KEY]);
 	try {
 		const { reader, zones, scope } = await open(this, settings);
 		const saved = readState(staticData[STATE_KEY], scope);
-		previous = saved !== undefined;
-		const { state, found } = await observe(reader, saved, {
+		hasSaved = saved !== undefined;
+		const { state, found, warnings, withheld } = await observe(reader, saved, {
 			scope,
 			now,
-			watchRecordings: settings.events.has('recordingReady'),
+			events: settings.events,
 			recordingWaitMs: settings.recordingWaitMs,
+		});
+		// The items are built before the state moves on: a failure here leaves the events to the next poll.
+		const items = selectAndOrder(found, settings.events).map((entry) =>
+			eventItem(entry, zones, settings.includeHostSecrets),
+		);
+		const meta = { node: this.getNode().name, workflowId: this.getWorkflow().id };
+		for (const warning of warnings) this.logger.warn(`UMeeting Trigger: ${warning}`, meta);
+		if (withheld) {
+			this.logger.info(
+				`UMeeting Trigger: ${withheld} event(s) of newly selected kinds happened before this poll and are not reported`,
+				meta,
+			);
+		}
+		this.logger.debug(`UMeeting Trigger poll: ${items.length} event(s)`, {
+			...meta,
+			requests: reader.requests,
+			firstPoll: !saved,
 		});
 		// Only a poll that succeeded as a whole moves the state on.
 		staticData[STATE_KEY] = state;
 		delete staticData[FAILURES_KEY];
-		const items = selectAndOrder(found, settings.events).map((entry) =>
-			eventItem(entry, zones, settings.includeHostSecrets),
-		);
-		this.logger.debug(`UMeeting Trigger poll: ${items.length} event(s)`, {
-			node: this.getNode().name,
-			workflowId: this.getWorkflow().id,
-			requests: reader.requests,
-			firstPoll: !saved,
-		});
 		return items.length ? [items] : null;
 	} catch (caught) {
 		const error = asNodeError(this, caught);
-		if (!previous) throw error;
+		if (!hasSaved) throw error;
 		const failures = (typeof staticData[FAILURES_KEY] === 'number' ? staticData[FAILURES_KEY] : 0) + 1;
 		staticData[FAILURES_KEY] = failures;
 		if (failures >= FAILURES_BEFORE_REPORTING) throw error;

@@ -2,19 +2,15 @@ import type { IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { meetingDetails, meetingPage } from '../meetings/answers';
-import { PAGE_SIZE } from '../meetings/paging';
-import { hasNextPage, PageGuard } from '../meetings/paging';
-import { type RecordingFile, recordingList } from '../meetings/recordings';
 import { readServiceTime, SERVICE_TIME_FORMAT } from '../helpers/time';
+import { meetingDetails, meetingPage } from '../meetings/answers';
+import { hasNextPage, PAGE_SIZE, PageGuard } from '../meetings/paging';
+import { type RecordingFile, recordingList } from '../meetings/recordings';
 import { requestUMeeting } from '../transport';
 import type { Session } from '../transport/session';
 
 /** A meeting as share/list, share/history and share/get give it, checked by the node's schema. */
 export type MeetingRow = z.output<typeof meetingDetails>;
-
-/** Most pages of the history one poll reads: 600 meetings, newest start first. */
-export const MAX_HISTORY_PAGES = 20;
 
 /** What every request of one poll needs. */
 export interface Reader {
@@ -28,7 +24,8 @@ export interface Reader {
 	starts: Map<string, number | null>;
 }
 
-async function page(reader: Reader, endpoint: string, number: number) {
+/** One page of share/list or share/history. */
+export async function readPage(reader: Reader, endpoint: string, number: number) {
 	const form: Record<string, string> = { page_size: String(PAGE_SIZE), page_number: String(number) };
 	if (reader.userKey) form.user_key = reader.userKey;
 	reader.requests[endpoint] = (reader.requests[endpoint] ?? 0) + 1;
@@ -45,39 +42,12 @@ export async function readLive(reader: Reader): Promise<MeetingRow[]> {
 	const rows: MeetingRow[] = [];
 	const guard = new PageGuard(reader.context.getNode(), 'share/list', 0);
 	for (let number = 1; ; number++) {
-		const answer = await page(reader, 'share/list', number);
+		const answer = await readPage(reader, 'share/list', number);
 		const more = hasNextPage(answer);
 		guard.check(answer.meetings, more);
 		rows.push(...answer.meetings);
 		if (!more) return rows;
 	}
-}
-
-/**
- * The head of the history (cancelled and ended meetings), which UMeeting lists newest start first:
- * pages are read until one ends with a meeting that started before `cutoff` (every later page
- * starts earlier still), the last page, or MAX_HISTORY_PAGES. A page that is not in that order
- * does not stop the reading.
- */
-export async function scanHistory(reader: Reader, cutoff: number): Promise<MeetingRow[]> {
-	const rows: MeetingRow[] = [];
-	const guard = new PageGuard(reader.context.getNode(), 'share/history', 0);
-	let previous = Number.POSITIVE_INFINITY;
-	for (let number = 1; number <= MAX_HISTORY_PAGES; number++) {
-		const answer = await page(reader, 'share/history', number);
-		const more = hasNextPage(answer);
-		guard.check(answer.meetings, more);
-		rows.push(...answer.meetings);
-		const starts = answer.meetings.map((row) => startOf(reader, row));
-		let ordered = true;
-		for (const start of starts) {
-			if (start === null || start > previous) ordered = false;
-			else previous = start;
-		}
-		const last = starts[starts.length - 1];
-		if (!more || (ordered && last !== null && last !== undefined && last < cutoff)) break;
-	}
-	return rows;
 }
 
 /** A meeting's start as milliseconds since the epoch, read in the service zone; null when unreadable. */
@@ -91,63 +61,66 @@ export function startOf(reader: Reader, row: { start_time?: unknown }): number |
 	return start;
 }
 
-/**
- * Whether an error is UMeeting refusing this one call (an answer with HTTP 2xx and a status other
- * than 200, such as "meeting not found"), rather than the service, the network or the credential
- * failing: such a refusal concerns one meeting and does not fail the poll.
- */
-function isRefusal(error: unknown): boolean {
-	return error instanceof NodeApiError && /^2\d\d$/.test(String(error.httpCode ?? ''));
-}
-
 /** The error as n8n reports it; the transport's own errors are already NodeApiErrors and pass unchanged. */
 export function asNodeError(context: IPollFunctions, error: unknown): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error as Error);
 }
 
-/** share/get of one meeting; 'gone' when UMeeting refuses it (it no longer knows the meeting). */
-export async function getMeeting(reader: Reader, id: string): Promise<MeetingRow | 'gone'> {
-	reader.requests['share/get'] = (reader.requests['share/get'] ?? 0) + 1;
+/**
+ * A look at one meeting: what UMeeting answered, or why it did not. The manual documents no answer
+ * that means "no such meeting", so a failure never counts as the meeting being gone: the caller
+ * keeps the meeting and looks again at a later poll.
+ */
+export type Look<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+async function look<T>(reader: Reader, endpoint: string, request: () => Promise<T>): Promise<Look<T>> {
+	reader.requests[endpoint] = (reader.requests[endpoint] ?? 0) + 1;
 	try {
-		return await requestUMeeting(reader.context, reader.session, {
+		return { ok: true, value: await request() };
+	} catch (error) {
+		return { ok: false, reason: asNodeError(reader.context, error).message };
+	}
+}
+
+/** share/get of one meeting. */
+export async function getMeeting(reader: Reader, id: string): Promise<Look<MeetingRow>> {
+	return await look(reader, 'share/get', async () => ({
+		...(await requestUMeeting(reader.context, reader.session, {
 			endpoint: 'share/get',
 			form: { meeting_id: id },
 			itemIndex: 0,
 			data: meetingDetails,
-		});
-	} catch (error) {
-		if (isRefusal(error)) return 'gone';
-		throw asNodeError(reader.context, error);
-	}
+		})),
+		id,
+	}));
 }
 
 /**
  * The cloud recordings of a meeting (by its number) that began no earlier than an hour before its
- * booked start (a host may open a meeting early); 'gone' when UMeeting refuses the meeting.
+ * booked start (a host may open a meeting early).
  */
 export async function getRecordings(
 	reader: Reader,
 	id: string,
 	startTime: string,
-): Promise<RecordingFile[] | 'gone'> {
+): Promise<Look<RecordingFile[]>> {
 	const start = readServiceTime(startTime, reader.session.serviceTimeZone);
 	const from = start ? start.minus({ hours: 1 }).toFormat(SERVICE_TIME_FORMAT) : startTime;
-	reader.requests['cloud/recording'] = (reader.requests['cloud/recording'] ?? 0) + 1;
-	try {
-		return await requestUMeeting(reader.context, reader.session, {
-			endpoint: 'cloud/recording',
-			form: { meeting_id: id, start_time: from },
-			itemIndex: 0,
-			data: recordingList,
-		});
-	} catch (error) {
-		if (isRefusal(error)) return 'gone';
-		throw asNodeError(reader.context, error);
-	}
+	return await look(
+		reader,
+		'cloud/recording',
+		async () =>
+			await requestUMeeting(reader.context, reader.session, {
+				endpoint: 'cloud/recording',
+				form: { meeting_id: id, start_time: from },
+				itemIndex: 0,
+				data: recordingList,
+			}),
+	);
 }
 
-/** A recording is ready once UMeeting lists files for it and every one of them is completed. */
-export function recordingReady(files: RecordingFile[]): boolean {
-	return files.length > 0 && files.every((file) => (file.status ?? 'completed') === 'completed');
+/** Whether UMeeting says a recorded file is finished (a file without a status counts as finished). */
+export function isCompleted(file: RecordingFile): boolean {
+	return (file.status ?? 'completed') === 'completed';
 }

@@ -1,18 +1,21 @@
 import { z } from 'zod';
 
+import { TRIGGER_EVENTS, type TriggerEvent } from './events';
+
 /**
  * What the trigger keeps between polls in the workflow's static data (saved by n8n with the
- * workflow). Compact on purpose: one short array per meeting, keyed by meeting number.
+ * workflow). n8n saves it at activation and when a poll emits events (n8n 2.36+ can save it after
+ * every poll): the trigger is right either way, because every poll derives its events from the
+ * state it starts from, and a state that n8n did not save is simply derived again.
  *
- * - `live`: every meeting of the live list (share/list) at the last poll, with the state seen
- *   (0 scheduled, 1 in progress) and its start as milliseconds since the epoch. As large as the live
- *   list, which the trigger reads whole anyway.
- * - `closed`: meetings seen cancelled or ended whose start is no older than HISTORY_MARGIN_MS before
- *   the last poll: the part of the history (share/history) the next poll reads again, remembered
- *   so that nothing in it is reported twice. Older entries expire at the next poll.
- * - `rec`: ended meetings whose cloud recording is awaited (only with Recording Ready): their start
- *   text (cloud/recording needs it), when to look next, how often it was looked at, and until when
- *   (end + Recording Wait). At most MAX_RECORDING_WATCHES.
+ * - `live`: the live list (share/list) at the last poll: as large as that list, read whole anyway.
+ * - `closed`: meetings seen cancelled or ended whose start is not older than the part of the
+ *   history the next poll reads (`historyFloor`); remembered so that nothing there is reported
+ *   twice. Cancelled meetings with a future start stay until that start has passed.
+ * - `departed`: meetings that left the live list whose closing the trigger has not seen yet (not
+ *   in the history read, share/get failed or was not due); looked at again, less and less often.
+ * - `backlog`: the part of the history one poll could not read within its page budget.
+ * - `recordings`: ended meetings whose cloud recording is awaited (Recording Ready).
  */
 export interface TriggerState {
 	v: typeof STATE_VERSION;
@@ -20,21 +23,66 @@ export interface TriggerState {
 	scope: string;
 	/** When the last successful poll began (n8n's clock, ms since the epoch). */
 	at: number;
-	live: Record<string, LiveEntry>;
-	closed: Record<string, ClosedEntry>;
-	rec: Record<string, RecordingWatch>;
+	/** The events selected at that poll: an event selected later is reported for what happens after. */
+	events: TriggerEvent[];
+	live: Record<string, LiveMeeting>;
+	closed: Record<string, ClosedMeeting>;
+	departed: Record<string, DepartedMeeting>;
+	backlog: HistoryBacklog | null;
+	/** History pages the last poll needed above its floor: the account's volume, sets the page budget. */
+	historyPages: number;
+	recordings: Record<string, RecordingWatch>;
 }
 
-/** [state 0 or 1, start in ms or null when UMeeting's start_time was unreadable] */
-export type LiveEntry = [0 | 1, number | null];
+export interface LiveMeeting {
+	/** 0 scheduled, 1 in progress. */
+	state: 0 | 1;
+	/** Start in ms; null when UMeeting's start_time was unreadable. */
+	start: number | null;
+}
 
-/** [state 2 or 3, start in ms (the detection time when the start was unreadable)] */
-export type ClosedEntry = [2 | 3, number];
+export interface ClosedMeeting {
+	/** 2 cancelled, 3 ended. */
+	state: 2 | 3;
+	/** Start in ms (the time it was seen closed, when the start was unreadable). */
+	start: number;
+	/** When the trigger saw it closed (ms): a lagging live list may show it again for a while after. */
+	seen: number;
+}
 
-/** [start_time as UMeeting wrote it, next look in ms, looks so far, give up after (ms)] */
-export type RecordingWatch = [string, number, number, number];
+export interface DepartedMeeting extends LiveMeeting {
+	/** When the trigger first missed it in the live list (ms). */
+	since: number;
+	/** Look-ups (share/get) so far that did not settle it. */
+	looks: number;
+	/** No look-up before this (ms). */
+	next: number;
+}
 
-export const STATE_VERSION = 1;
+/**
+ * History rows the last poll had no page budget left for: every row whose start is between `floor`
+ * and `below` (exclusive). They begin at about page `page`: rows only move down the history as
+ * meetings close, so reading on from there misses none.
+ */
+export interface HistoryBacklog {
+	floor: number;
+	below: number;
+	page: number;
+}
+
+export interface RecordingWatch {
+	/** start_time as UMeeting wrote it (cloud/recording needs it). */
+	startTime: string;
+	/** Next look not before this (ms). */
+	next: number;
+	looks: number;
+	/** Give up after this (ms): the end plus Recording Wait. */
+	until: number;
+	/** Ids of the files already reported. */
+	reported: string[];
+}
+
+export const STATE_VERSION = 2;
 
 /** Key of the trigger's state in the node's static data. */
 export const STATE_KEY = 'umeeting';
@@ -55,18 +103,31 @@ export const POLL_LEASE_MS = 15 * 60 * 1000;
  */
 export const HISTORY_MARGIN_MS = 2 * 60 * 60 * 1000;
 
-/** Most ended meetings whose recording is awaited at once; the ones nearest to giving up go first. */
+/** Most ended meetings whose recording is awaited at once; beyond it the ones nearest to giving up are dropped, with a warning. */
 export const MAX_RECORDING_WATCHES = 1000;
 
 const ms = z.number().finite();
+const live = z.object({ state: z.union([z.literal(0), z.literal(1)]), start: ms.nullable() });
 
 const stateSchema = z.object({
 	v: z.literal(STATE_VERSION),
 	scope: z.string(),
 	at: ms,
-	live: z.record(z.tuple([z.union([z.literal(0), z.literal(1)]), ms.nullable()])),
-	closed: z.record(z.tuple([z.union([z.literal(2), z.literal(3)]), ms])),
-	rec: z.record(z.tuple([z.string(), ms, z.number().int().min(0), ms])),
+	events: z.array(z.enum(TRIGGER_EVENTS as [TriggerEvent, ...TriggerEvent[]])),
+	live: z.record(live),
+	closed: z.record(z.object({ state: z.union([z.literal(2), z.literal(3)]), start: ms, seen: ms })),
+	departed: z.record(live.extend({ since: ms, looks: z.number().int().min(0), next: ms })),
+	backlog: z.object({ floor: ms, below: ms, page: z.number().int().min(1) }).nullable(),
+	historyPages: z.number().int().min(0),
+	recordings: z.record(
+		z.object({
+			startTime: z.string(),
+			next: ms,
+			looks: z.number().int().min(0),
+			until: ms,
+			reported: z.array(z.string()),
+		}),
+	),
 });
 
 /**
@@ -85,26 +146,38 @@ export function hasState(saved: unknown): boolean {
 	return stateSchema.safeParse(saved).success;
 }
 
-/** Drops what the next poll cannot need: closed meetings that started before its history margin. */
+/**
+ * Keeps the closed meetings that started at or after `floor` (older ones are below every later
+ * read of the history) or were seen closed at or after `seenSince` (a lagging live list may still
+ * show them).
+ */
 export function expireClosed(
-	closed: Record<string, ClosedEntry>,
-	pollAt: number,
-): Record<string, ClosedEntry> {
-	const keepFrom = pollAt - HISTORY_MARGIN_MS;
-	return Object.fromEntries(Object.entries(closed).filter(([, [, start]]) => start >= keepFrom));
+	closed: Record<string, ClosedMeeting>,
+	floor: number,
+	seenSince: number,
+): Record<string, ClosedMeeting> {
+	return Object.fromEntries(
+		Object.entries(closed).filter(([, meeting]) => meeting.start >= floor || meeting.seen >= seenSince),
+	);
 }
 
-/** Keeps at most MAX_RECORDING_WATCHES watches, dropping those that would give up soonest. */
-export function boundWatches(rec: Record<string, RecordingWatch>): Record<string, RecordingWatch> {
-	const entries = Object.entries(rec);
-	if (entries.length <= MAX_RECORDING_WATCHES) return rec;
-	entries.sort(([, a], [, b]) => b[3] - a[3]);
-	return Object.fromEntries(entries.slice(0, MAX_RECORDING_WATCHES));
+/** Keeps at most MAX_RECORDING_WATCHES watches, those that wait longest; returns how many were dropped. */
+export function boundWatches(watches: Record<string, RecordingWatch>): {
+	kept: Record<string, RecordingWatch>;
+	dropped: number;
+} {
+	const entries = Object.entries(watches);
+	if (entries.length <= MAX_RECORDING_WATCHES) return { kept: watches, dropped: 0 };
+	entries.sort(([, a], [, b]) => b.until - a.until);
+	return {
+		kept: Object.fromEntries(entries.slice(0, MAX_RECORDING_WATCHES)),
+		dropped: entries.length - MAX_RECORDING_WATCHES,
+	};
 }
 
 /**
- * Minutes to wait before the next look for a recording after `looks` looks: 1, 2, 4, … doubling up
- * to every 4 hours, so a meeting without a recording costs 14 looks over the default 24 hours.
+ * Minutes to wait before the next look after `looks` looks: 1, 2, 4, … doubling up to every 4
+ * hours, so a meeting without a recording costs 13 looks over the default 24 hours.
  */
 export function nextLookMinutes(looks: number): number {
 	return Math.min(240, 2 ** Math.max(0, looks - 1));
