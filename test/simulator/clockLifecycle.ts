@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 
 import type { ServiceClock } from './clock';
 import type { MeetingStore } from './meetings';
-import { holdEnded } from './sessions';
+import { holdEnded, recordInTwoParts } from './sessions';
 
 /**
  * Meetings that move through their lifecycle with the service's clock, as on the real service:
@@ -31,14 +31,29 @@ export function followClock(store: MeetingStore, clock: ServiceClock, publicUrl:
 /**
  * With SimulatorOptions.recordingReadyAfterMinutes, the files of a held meeting are listed by
  * cloud/recording only that long after the simulator saw the meeting end (processing time); a
- * session that has no such time yet gets it now.
+ * session that has no such time yet gets it now. With recordingSecondPartAfterMinutes, its recording
+ * also comes in two parts, the second listed that much later than the first (sessions.ts).
  */
-export function markRecordingsReady(store: MeetingStore, clock: ServiceClock, minutes: number) {
+export function markRecordingsReady(
+	store: MeetingStore,
+	clock: ServiceClock,
+	minutes: number,
+	secondPartMinutes?: number,
+) {
 	let readyAt: string | undefined;
 	for (const meeting of store.all()) {
 		for (const session of meeting.sessions ?? []) {
-			if (session.recordings.length && session.ready === undefined)
-				session.ready = readyAt ??= clock.now().plus({ minutes }).toUTC().toISO()!;
+			if (!session.recordings.length || session.ready !== undefined) continue;
+			session.ready = readyAt ??= clock.now().plus({ minutes }).toUTC().toISO()!;
+			if (secondPartMinutes !== undefined)
+				recordInTwoParts(
+					session,
+					clock
+						.now()
+						.plus({ minutes: minutes + secondPartMinutes })
+						.toUTC()
+						.toISO()!,
+				);
 		}
 	}
 }

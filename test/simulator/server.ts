@@ -27,7 +27,9 @@ export type Fault =
 	| { type: 'bodyStatus'; status: number | string; message: string; httpStatus?: number }
 	| { type: 'noData' }
 	| { type: 'slow'; delayMs: number }
-	| { type: 'drop' };
+	| { type: 'drop' }
+	/** The answer an earlier identical request got (the oldest of the last few): a lagging replica. */
+	| { type: 'stale' };
 
 export interface FaultOptions {
 	/** How many requests get the fault (default 1). */
@@ -63,6 +65,8 @@ export interface SimulatorOptions {
 	lifecycleFollowsClock?: boolean;
 	/** Minutes after a meeting ended before cloud/recording lists its files (default 0: at once). */
 	recordingReadyAfterMinutes?: number;
+	/** Recordings come in two parts, the second listed this many minutes after the first (clockLifecycle.ts). */
+	recordingSecondPartAfterMinutes?: number;
 }
 
 interface ArmedFault {
@@ -89,6 +93,9 @@ export class UMeetingSimulator {
 	readonly clock: ServiceClock;
 
 	private readonly faults: ArmedFault[] = [];
+
+	/** The last few answers by request (path and form without the credentials), oldest first, for 'stale'. */
+	private readonly earlier = new Map<string, string[]>();
 
 	private server?: Server;
 
@@ -184,14 +191,25 @@ export class UMeetingSimulator {
 
 	private followClock() {
 		followClock(this.store, this.clock, this.url);
-		if (this.options.recordingReadyAfterMinutes)
-			markRecordingsReady(this.store, this.clock, this.options.recordingReadyAfterMinutes);
+		this.markRecordings();
+	}
+
+	private markRecordings() {
+		const { recordingReadyAfterMinutes, recordingSecondPartAfterMinutes } = this.options;
+		if (recordingReadyAfterMinutes || recordingSecondPartAfterMinutes !== undefined)
+			markRecordingsReady(
+				this.store,
+				this.clock,
+				recordingReadyAfterMinutes ?? 0,
+				recordingSecondPartAfterMinutes,
+			);
 	}
 
 	reset() {
 		this.clock.reset();
 		this.requests.length = 0;
 		this.faults.length = 0;
+		this.earlier.clear();
 		this.connectionDrops = { remaining: 0, skip: 0 };
 		this.connections = 0;
 		this.store.reset();
@@ -234,10 +252,17 @@ export class UMeetingSimulator {
 			if (this.options.latencyMs) await delay(this.options.latencyMs);
 
 			const armed = this.takeFault(path);
-			if (armed && !armed.afterProcessing) return await this.misbehave(armed.fault, res, undefined);
+			const key = `${path}?${new URLSearchParams(Object.entries(form).filter(([name]) => !name.startsWith('api_'))).toString()}`;
+			const replay = armed?.fault.type === 'stale' ? this.earlier.get(key)?.[0] : undefined;
+			if (replay !== undefined) return send(res, 200, replay);
+			if (armed && !armed.afterProcessing && armed.fault.type !== 'stale')
+				return await this.misbehave(armed.fault, res, undefined);
 			const answer = this.answer(req, path, query, rawBody);
-			if (armed) return await this.misbehave(armed.fault, res, answer);
-			send(res, answer.httpStatus, JSON.stringify(answer.body));
+			const body = JSON.stringify(answer.body);
+			if (answer.httpStatus === 200)
+				this.earlier.set(key, [...(this.earlier.get(key) ?? []), body].slice(-5));
+			if (armed && armed.fault.type !== 'stale') return await this.misbehave(armed.fault, res, answer);
+			send(res, answer.httpStatus, body);
 		} finally {
 			this.inFlight--;
 		}
@@ -274,8 +299,7 @@ export class UMeetingSimulator {
 				pathParams: routed.pathParams,
 			});
 			// What share/end held gets its processing time at once.
-			if (this.options.recordingReadyAfterMinutes)
-				markRecordingsReady(this.store, this.clock, this.options.recordingReadyAfterMinutes);
+			this.markRecordings();
 			return {
 				httpStatus: 200,
 				body: { status: 200, message: 'OK', ...(data === undefined ? {} : { data }) },

@@ -38,6 +38,8 @@ export interface RecordingFile {
 	status: 'completed';
 	start: string;
 	end: string;
+	/** From when cloud/recording lists this file, when later than its session's `ready`. */
+	ready?: string;
 }
 
 /** A held meeting (the manual's 会议记录). */
@@ -176,6 +178,32 @@ function recordings(seed: string, session: HeldSession, publicUrl: string): Reco
 			start: iso(start),
 			end: iso(end),
 		};
+	});
+}
+
+/**
+ * Splits a held meeting's recording in two parts, as when the host stops recording halfway and
+ * starts again: each file becomes a first part that ends a minute before the middle and a second
+ * part (new id, half the size) from the middle on, listed only from `laterReady` (UTC ISO 8601).
+ */
+export function recordInTwoParts(session: HeldSession, laterReady: string) {
+	session.recordings = session.recordings.flatMap((file) => {
+		const start = DateTime.fromISO(file.start, { zone: 'utc' });
+		const middle = start.plus(DateTime.fromISO(file.end, { zone: 'utc' }).diff(start).toMillis() / 2);
+		const hex = digest(`part2:${file.id}`).toString('hex');
+		const half = Math.round(file.file_size / 2);
+		return [
+			{ ...file, end: iso(middle.minus({ minutes: 1 })), file_size: half },
+			{
+				...file,
+				id: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`,
+				play_url: `${file.play_url}-2`,
+				download_url: `${file.download_url}-2`,
+				start: iso(middle),
+				file_size: half,
+				ready: laterReady,
+			},
+		];
 	});
 }
 

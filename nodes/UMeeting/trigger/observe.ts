@@ -89,8 +89,10 @@ export async function observe(
 	for (const row of liveRows.values()) {
 		// Closing is final: a closed meeting listed again is a lagging answer, not news.
 		if (row.id in last.closed) continue;
-		const state = liveState(row);
-		report(row, last.live[row.id]?.state ?? last.departed[row.id]?.state, state);
+		const before = last.live[row.id]?.state ?? last.departed[row.id]?.state;
+		// A meeting does not go back from in progress to scheduled: such a row is a lagging answer.
+		const state = Math.max(liveState(row), before ?? 0) as MeetingState;
+		report(row, before, state);
 		if (isClosed(state)) close(row, state);
 		else live[row.id] = { state, start: startOfRow(row) };
 		delete departed[row.id];
@@ -192,8 +194,9 @@ async function lookUpDeparted(
 	const failures: string[] = [];
 	for (const [id, meeting] of due.slice(0, budget)) {
 		const got = await getMeeting(reader, id);
-		const state = got.ok ? got.value.status : undefined;
-		if (got.ok && isMeetingState(state)) {
+		const answered = got.ok ? got.value.status : undefined;
+		if (got.ok && isMeetingState(answered)) {
+			const state = Math.max(answered, meeting.state) as MeetingState;
 			report(got.value, meeting.state, state);
 			if (isClosed(state)) close(got.value, state);
 			else {

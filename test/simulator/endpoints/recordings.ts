@@ -22,8 +22,8 @@ export function cloudRecording(form: Form, { store, clock }: EndpointContext) {
 	if (!meeting && !found) throw notFound();
 	const sessions: HeldSession[] = meeting ? (meeting.sessions ?? []) : [found!.session];
 	return sessions
-		.filter((session) => recordingsListed(session.ready, clock))
 		.flatMap((session) => session.recordings.map((file) => ({ session, file })))
+		.filter(({ session, file }) => recordingsListed(file.ready ?? session.ready, clock))
 		.filter(({ file }) => DateTime.fromISO(file.start) >= from)
 		.sort((a, b) => (a.file.start < b.file.start ? -1 : a.file.start > b.file.start ? 1 : 0))
 		.map(({ session, file }) => ({
