@@ -1,9 +1,10 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
+import nodeIcal from 'node-ical';
 import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { UMeeting } from '../../nodes/UMeeting/UMeeting.node';
-import { runUMeeting, type RunResult } from '../helpers/engine';
+import { runChain, runUMeeting, type RunResult } from '../helpers/engine';
 import { useSimulator } from '../helpers/simulator';
 import type { StoredMeeting } from '../simulator/meetings';
 
@@ -17,14 +18,17 @@ import type { StoredMeeting } from '../simulator/meetings';
 const { simulator, credentials } = useSimulator();
 
 const ZONE = 'America/New_York';
+const ORGANIZER = 'scheduling@example.com';
 const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 
+/** A run of one node; a file asked for names the test's organizer unless the test gives one. */
 async function run(parameters: IDataObject, items?: IDataObject[]): Promise<RunResult> {
+	const organizer = parameters.attachInvitation ? { organizerEmail: ORGANIZER } : {};
 	return await runUMeeting({
 		credentials: credentials(),
 		workflowTimeZone: ZONE,
 		items,
-		parameters: { resource: 'meeting', ...parameters },
+		parameters: { resource: 'meeting', ...organizer, ...parameters },
 	});
 }
 
@@ -303,6 +307,7 @@ describe('Update with Attach Invitation', () => {
 				operation: 'update',
 				meetingId: byId(meeting.id),
 				updateFields: { startTime: '2026-12-02 08:15' },
+				recurrenceChange: 'remove',
 				attachInvitation: true,
 			}),
 		);
@@ -338,24 +343,27 @@ describe('Update with Attach Invitation', () => {
 	});
 
 	// Keep As It Is sends no recurrence, and share/get does not describe one: a file of one meeting,
-	// with the series' UID and a higher SEQUENCE, replaces the whole series in a calendar.
-	test('a weekly series moved with its recurrence kept: the file is the moved first meeting (share/get reports no recurrence)', async () => {
+	// with the series' UID and a higher SEQUENCE, would replace the whole series in a calendar.
+	test('Keep As It Is with a file is refused before anything is sent; the series stays as it was', async () => {
 		const meeting = storedOf(
 			only(await run(scheduleParameters({ recurrence: weekly({ endBy: 'times', endTimes: 5 }) }))),
 		);
-		const item = only(
-			await run({
-				operation: 'update',
-				meetingId: byId(meeting.id),
-				updateFields: { startTime: '2026-12-08 21:00' },
-				attachInvitation: true,
-			}),
+		const before = meeting.occurrences!.map((o) => o.start_time);
+		simulator.requests.length = 0;
+		const { output, error } = await run({
+			operation: 'update',
+			meetingId: byId(meeting.id),
+			updateFields: { startTime: '2026-12-08 21:00' },
+			attachInvitation: true,
+		});
+		expect(output).toBeUndefined();
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error!.message).toMatch(
+			/"Attach Invitation \(\.ics\)" needs Recurrence Change "Set" or "Single Meeting"/,
 		);
-		const updated = simulator.store.get(meeting.id)!;
-		expect(updated.occurrences).toHaveLength(5);
-		const invitation = invitationOf(item);
-		expect(invitation.text).not.toContain('RRULE');
-		expect(expanded(invitation)).toEqual([storedStart(updated)]);
+		expect(error!.description).toMatch(/Nothing was sent/);
+		expect(simulator.requests).toHaveLength(0);
+		expect(simulator.store.get(meeting.id)!.occurrences!.map((o) => o.start_time)).toEqual(before);
 	});
 });
 
@@ -453,5 +461,257 @@ describe('Delete with Attach Cancellation', () => {
 		expect(plain.binary).toBeUndefined();
 		expect(simulator.requests.map((r) => r.path)).toEqual(['/umeeting/share/delete']);
 		expect(meeting.occurrences!.map((o) => o.status)).toEqual([0, 2, 0]);
+	});
+});
+
+/**
+ * A file's meetings as node-ical reads them: its DTSTART (an instant, with the TZID it names) and its
+ * parsed RRULE. The rule is expanded by the rrule.js instance node-ical built, on the wall clock of
+ * the file's TZID (rrule.js itself computes in the machine's zone, whose daylight saving, Chatham's
+ * here, would shift meetings by an hour: so the expansion is given wall times and reads them back
+ * in the TZID with Luxon).
+ */
+function nodeIcalExpanded(text: string, max = 500): number[] {
+	const event = Object.values(nodeIcal.sync.parseICS(text)).find(
+		(c) => c.type === 'VEVENT',
+	) as nodeIcal.VEvent;
+	if (!event.rrule) return [event.start.getTime()];
+	const zone = (event.start as Date & { tz?: string }).tz!;
+	const wall = (instant: Date) => {
+		const time = DateTime.fromJSDate(instant, { zone });
+		return new Date(Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second));
+	};
+	const { origOptions } = event.rrule;
+	const Rule = event.rrule.constructor as new (
+		options: typeof origOptions,
+	) => NonNullable<typeof event.rrule>;
+	const floating = new Rule({
+		...origOptions,
+		tzid: null,
+		dtstart: wall(event.start),
+		until: origOptions.until ? wall(origOptions.until) : null,
+	});
+	return floating
+		.all((_, index) => index < max)
+		.map((d) =>
+			DateTime.fromObject(
+				{
+					year: d.getUTCFullYear(),
+					month: d.getUTCMonth() + 1,
+					day: d.getUTCDate(),
+					hour: d.getUTCHours(),
+					minute: d.getUTCMinutes(),
+					second: d.getUTCSeconds(),
+				},
+				{ zone },
+			).toMillis(),
+		);
+}
+
+/** Both parsers read the same meetings from the file, and they are the simulator's. */
+function expectSameMeetings(invitation: Invitation, meeting: StoredMeeting) {
+	const simulated = occurrenceInstants(meeting);
+	expect(simulated.length).toBeGreaterThan(0);
+	expect(expanded(invitation)).toEqual(simulated);
+	expect(nodeIcalExpanded(invitation.text)).toEqual(simulated);
+}
+
+/** The meetings' days of the week (1 Monday … 7 Sunday) and of the month, on the New York calendar. */
+const newYorkDays = (meeting: StoredMeeting) =>
+	occurrenceInstants(meeting).map((instant) => {
+		const day = DateTime.fromMillis(instant, { zone: ZONE });
+		return { weekday: day.weekday, day: day.day };
+	});
+
+describe('every recurrence kind, before and after an Update that moves the start across a service-zone day', () => {
+	// 21:00 in New York is the next day in Beijing; 09:00 is the same day. The rule is the one a
+	// person in New York means, and the meetings must stay on its days there.
+	const EVENING = '2026-12-01 21:00';
+	const MORNING = '2026-12-03 09:00';
+	const KINDS: Array<[string, IDataObject, (day: { weekday: number; day: number }) => boolean]> = [
+		['daily', { type: 'daily', dailyType: 'everyDay' }, () => true],
+		['daily on weekdays', { type: 'daily', dailyType: 'weekdays' }, (d) => d.weekday <= 5],
+		[
+			'weekly',
+			{ type: 'weekly', weeklyDays: ['tuesday', 'thursday'] },
+			(d) => d.weekday === 2 || d.weekday === 4,
+		],
+		['monthly on a day', { type: 'monthlyDay', monthlyDay: 3 }, (d) => d.day === 3],
+	];
+
+	test.each(KINDS)(
+		'%s: Schedule, then Update with Set across the boundary; files and meetings agree',
+		async (_name, rule, onDay) => {
+			const recurrence = { rule: { ...rule, endBy: 'times', endTimes: 6 } };
+			const scheduled = only(await run(scheduleParameters({ startTime: EVENING, recurrence })));
+			const meeting = storedOf(scheduled);
+			expectSameMeetings(invitationOf(scheduled), meeting);
+			expect(newYorkDays(meeting).every(onDay)).toBe(true);
+
+			const updated = only(
+				await run({
+					operation: 'update',
+					meetingId: byId(meeting.id),
+					updateFields: { startTime: MORNING },
+					recurrenceChange: 'set',
+					recurrence,
+					attachInvitation: true,
+				}),
+			);
+			const after = simulator.store.get(meeting.id)!;
+			const file = invitationOf(updated);
+			expect(file.text).toContain('RRULE:');
+			expectSameMeetings(file, after);
+			expect(newYorkDays(after).every(onDay)).toBe(true);
+			expect(DateTime.fromMillis(occurrenceInstants(after)[0], { zone: ZONE }).hour).toBe(9);
+		},
+	);
+
+	test('monthly on an Nth weekday: booked where both zones share the date; a move across the boundary is refused, nothing sent', async () => {
+		const recurrence = {
+			rule: {
+				type: 'monthlyWeekday',
+				monthlyWeek: 1,
+				monthlyWeekDay: 'thursday',
+				endBy: 'times',
+				endTimes: 4,
+			},
+		};
+		const scheduled = only(await run(scheduleParameters({ startTime: MORNING, recurrence })));
+		const meeting = storedOf(scheduled);
+		expectSameMeetings(invitationOf(scheduled), meeting);
+		expect(newYorkDays(meeting).every((d) => d.weekday === 4 && d.day <= 7)).toBe(true);
+
+		simulator.requests.length = 0;
+		const moved = await run({
+			operation: 'update',
+			meetingId: byId(meeting.id),
+			updateFields: { startTime: '2026-12-03 21:00' },
+			recurrenceChange: 'set',
+			recurrence,
+			attachInvitation: true,
+		});
+		expect(moved.error?.message).toMatch(/Weekday/);
+		expect(simulator.requests.filter((r) => r.path.endsWith('/update'))).toHaveLength(0);
+
+		// Within the same service day the series moves, and the file follows.
+		const later = only(
+			await run({
+				operation: 'update',
+				meetingId: byId(meeting.id),
+				updateFields: { startTime: '2026-12-03 10:30' },
+				recurrenceChange: 'set',
+				recurrence,
+				attachInvitation: true,
+			}),
+		);
+		expectSameMeetings(invitationOf(later), simulator.store.get(meeting.id)!);
+	});
+
+	test('Keep As It Is across the boundary is refused after the read, before any write; within it the series keeps its New York days', async () => {
+		const recurrence = weekly({ endBy: 'times', endTimes: 5 });
+		const meeting = storedOf(only(await run(scheduleParameters({ startTime: EVENING, recurrence }))));
+		const before = meeting.occurrences!.map((o) => o.start_time);
+
+		simulator.requests.length = 0;
+		const refused = await run({
+			operation: 'update',
+			meetingId: byId(meeting.id),
+			updateFields: { startTime: '2026-12-01 09:00' },
+		});
+		expect(refused.error?.message).toMatch(
+			/"Start Time" with Recurrence Change "Keep As It Is" would move a series of meeting \d+ to other days/,
+		);
+		expect(refused.error?.description).toMatch(/Nothing was sent to UMeeting/);
+		expect(simulator.requests.map((r) => r.path)).toEqual(['/umeeting/share/get']);
+		expect(simulator.store.get(meeting.id)!.occurrences!.map((o) => o.start_time)).toEqual(before);
+
+		// A week later at the same New York time: same distance between the two calendars, allowed.
+		const kept = await run({
+			operation: 'update',
+			meetingId: byId(meeting.id),
+			updateFields: { startTime: '2026-12-08 21:30' },
+		});
+		expect(kept.error).toBeUndefined();
+		const after = simulator.store.get(meeting.id)!;
+		expect(newYorkDays(after).every((d) => d.weekday === 2 || d.weekday === 4)).toBe(true);
+	});
+
+	test('a series with no meeting (weekly on Monday, from a Tuesday to that Sunday) is refused before sending', async () => {
+		simulator.requests.length = 0;
+		const { error } = await run(
+			scheduleParameters({
+				startTime: '2026-12-01 09:00',
+				recurrence: {
+					rule: { type: 'weekly', weeklyDays: ['monday'], endBy: 'date', endDateTime: '2026-12-06 20:00' },
+				},
+			}),
+		);
+		expect(error?.message).toMatch(/"Recurrence › .*End Date.*" leaves the series without a meeting/);
+		expect(simulator.requests).toHaveLength(0);
+	});
+});
+
+describe('ORGANIZER, SEQUENCE and DTSTAMP', () => {
+	test('every file names the organizer with the host name; an invalid address is refused before sending', async () => {
+		const item = only(
+			await run(scheduleParameters({ additionalFields: { hostName: 'Dr. Chen; Ops', password: 'x' } })),
+		);
+		const file = invitationOf(item);
+		const organizer = file.vevent.getFirstProperty('organizer')!;
+		expect(organizer.getFirstValue()).toBe(`mailto:${ORGANIZER}`);
+		expect(organizer.getParameter('cn')).toBe('Dr. Chen; Ops');
+		expect(file.calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
+
+		simulator.requests.length = 0;
+		const { error } = await run(scheduleParameters({ organizerEmail: 'not an address' }));
+		expect(error?.message).toBe(
+			'Invalid input in item 0: "Organizer E-mail" must be an e-mail address such as host@example.com (got "not an address")',
+		);
+		expect(simulator.requests).toHaveLength(0);
+	});
+
+	test('Schedule → Update → Delete in one run: SEQUENCE and DTSTAMP strictly grow, every file has ORGANIZER', async () => {
+		const file = { attachInvitation: true, organizerEmail: ORGANIZER };
+		const { outputs, error } = await runChain({
+			credentials: credentials(),
+			workflowTimeZone: ZONE,
+			steps: [
+				{ name: 'Schedule', parameters: { resource: 'meeting', ...scheduleParameters(), ...file } },
+				{
+					name: 'Update',
+					parameters: {
+						resource: 'meeting',
+						operation: 'update',
+						meetingId: { __rl: true, mode: 'id', value: '={{ $json.meeting_id }}' },
+						updateFields: { topic: 'Design review (moved)' },
+						recurrenceChange: 'remove',
+						...file,
+					},
+				},
+				{
+					name: 'Delete',
+					parameters: {
+						resource: 'meeting',
+						operation: 'delete',
+						meetingId: { __rl: true, mode: 'id', value: '={{ $json.meeting_id }}' },
+						...file,
+					},
+				},
+			],
+		});
+		expect(error).toBeUndefined();
+		const files = ['Schedule', 'Update', 'Delete'].map((name) => invitationOf(outputs[name]![0]));
+		const sequences = files.map(sequenceOf);
+		const stamps = files.map((f) =>
+			ms(f.vevent.getFirstPropertyValue('dtstamp') as unknown as InstanceType<typeof ICAL.Time>),
+		);
+		expect(sequences[1]).toBeGreaterThan(sequences[0]);
+		expect(sequences[2]).toBeGreaterThan(sequences[1]);
+		expect(stamps[1]).toBeGreaterThan(stamps[0]);
+		expect(stamps[2]).toBeGreaterThan(stamps[1]);
+		for (const f of files)
+			expect(f.vevent.getFirstProperty('organizer')!.getFirstValue()).toBe(`mailto:${ORGANIZER}`);
+		expect(files[2].calendar.getFirstPropertyValue('method')).toBe('CANCEL');
 	});
 });

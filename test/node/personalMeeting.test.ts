@@ -26,11 +26,12 @@ async function run(
 	options: { items?: IDataObject[]; continueOnFail?: boolean } = {},
 ): Promise<RunResult> {
 	simulator.requests.length = 0;
+	const organizer = parameters.attachInvitation ? { organizerEmail: 'host@example.com' } : {};
 	return await runUMeeting({
 		credentials: credentials(),
 		workflowTimeZone: ZONE,
 		...options,
-		parameters: { resource: 'personalMeeting', operation, ...parameters },
+		parameters: { resource: 'personalMeeting', operation, ...organizer, ...parameters },
 	});
 }
 
@@ -125,6 +126,7 @@ describe('the resource', () => {
 			'additionalFields',
 			'attachInvitation',
 			'invitationBinaryProperty',
+			'organizerEmail',
 			'includeHostSecrets',
 			'includeHostSecrets',
 		]);
@@ -136,7 +138,12 @@ describe('the resource', () => {
 			'includeHostSecrets',
 			'includeHostSecrets',
 		]);
-		expect(names('delete')).toEqual(['meetingId', 'attachInvitation', 'invitationBinaryProperty']);
+		expect(names('delete')).toEqual([
+			'meetingId',
+			'attachInvitation',
+			'invitationBinaryProperty',
+			'organizerEmail',
+		]);
 		expect(names('end')).toEqual(['meetingId']);
 		expect(names('update')).toEqual([
 			'meetingId',
@@ -144,6 +151,7 @@ describe('the resource', () => {
 			'timeZone',
 			'attachInvitation',
 			'invitationBinaryProperty',
+			'organizerEmail',
 		]);
 		const options = (operation: string, name: string) =>
 			(fieldsOf(operation).find((p) => p.name === name)!.options as INodeProperties[]).map((o) => o.name);
@@ -339,7 +347,7 @@ describe('Start Instant Meeting', () => {
 	});
 
 	test.each([
-		[{ duration: 0 }, '"Additional Fields › Duration (Minutes)" must be at least 1 (got 0)'],
+		[{ duration: 0 }, '"Additional Fields › Duration (Minutes)" must be between 1 and 1440 (got 0)'],
 		[{ startTime: 'soon' }, '"Additional Fields › Start Time" '],
 	])('bad input %j is refused before sending', async (additionalFields, message) => {
 		const result = await run('createInstant', { topic: 'x', hostId: PERSONAL_HOST_ID, additionalFields });
@@ -410,6 +418,7 @@ describe('Get', () => {
 						operation: 'get',
 						meetingId: { __rl: true, mode: 'id', value: '={{ $json.meeting_id }}' },
 						attachInvitation: true,
+						organizerEmail: 'host@example.com',
 					},
 				},
 			],

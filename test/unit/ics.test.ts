@@ -1,7 +1,14 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
+import nodeIcal from 'node-ical';
 
-import { buildInvitation, type InvitationInput, invitationSequence } from '../../nodes/UMeeting/helpers/ics';
+import {
+	buildInvitation,
+	firstMeetingOf,
+	type InvitationInput,
+	invitationSequence,
+} from '../../nodes/UMeeting/helpers/ics';
+import { nextInvitationStamp } from '../../nodes/UMeeting/actions/meeting/shared/invitationStamp';
 import { OCCURRENCE_CAP, parseRecurrence } from '../simulator/endpoints/recurrenceForm';
 import { occurrences } from '../simulator/recurrence';
 
@@ -22,6 +29,7 @@ function input(overrides: Partial<InvitationInput> = {}): InvitationInput {
 		topic: 'Quarterly review',
 		joinUrl: 'https://meet.umeeting.example/j/987654321?pwd=Zx81',
 		password: '482913',
+		organizer: { email: 'host@example.com', name: 'Li Wei' },
 		start: '2026-06-01 09:00:00',
 		serviceZone: 'Asia/Shanghai',
 		durationMinutes: 45,
@@ -479,5 +487,73 @@ describe('invitationSequence and what the file never carries', () => {
 			/recurrence_type/,
 		);
 		expect(() => buildInvitation(input({ recurrence: { recurrence_type: '1' } }))).toThrow(/end_times/);
+	});
+});
+
+describe('ORGANIZER, what the writer refuses, series without meetings', () => {
+	test('ORGANIZER with the host name as CN, in PUBLISH and CANCEL, read by ical.js and node-ical', () => {
+		for (const method of ['PUBLISH', 'CANCEL'] as const) {
+			const ics = buildInvitation(
+				input({ method, organizer: { email: 'host@example.com', name: 'Li, Wei: "Ops"' } }),
+			);
+			const { vevent } = parse(ics);
+			const organizer = vevent.getFirstProperty('organizer')!;
+			expect(organizer.getFirstValue()).toBe('mailto:host@example.com');
+			expect(organizer.getParameter('cn')).toBe("Li, Wei: 'Ops'");
+			const event = Object.values(nodeIcal.sync.parseICS(ics)).find(
+				(c) => c.type === 'VEVENT',
+			) as nodeIcal.VEvent;
+			expect(event.organizer).toMatchObject({
+				val: 'mailto:host@example.com',
+				params: { CN: "Li, Wei: 'Ops'" },
+			});
+		}
+		const unnamed = buildInvitation(input({ organizer: { email: 'host@example.com' } }));
+		expect(unnamed).toContain('\r\nORGANIZER:mailto:host@example.com\r\n');
+	});
+
+	test.each([
+		'',
+		'host',
+		'host@',
+		'@example.com',
+		'a b@example.com',
+		'host@example',
+		'x@y.com\r\nATTENDEE:mailto:z@y.com',
+		'"q"@example.com',
+	])('organizer %j is refused', (email) => {
+		expect(() => buildInvitation(input({ organizer: { email } }))).toThrow(/organizer needs a valid e-mail/);
+	});
+
+	test('an end it cannot write as a date is refused, never written as NaN', () => {
+		for (const durationMinutes of [9e15, 5_000_000_000, Number.MAX_SAFE_INTEGER]) {
+			expect(() => buildInvitation(input({ durationMinutes }))).toThrow(/cannot be written as a date/);
+		}
+		expect(() => buildInvitation(input({ durationMinutes: Number.NaN }))).toThrow();
+		expect(buildInvitation(input({ durationMinutes: 1440 }))).not.toContain('NaN');
+	});
+
+	test('weekly on Monday from a Tuesday to that Sunday: no meeting; the writer refuses, firstMeetingOf says none', () => {
+		const recurrence = { recurrence_type: '2', weekly_days: '1', end_date_time: '2026-12-06 23:00:00' };
+		expect(firstMeetingOf('2026-12-01 10:00:00', recurrence)).toBeUndefined();
+		expect(simulated(recurrence, '2026-12-01 10:00:00')).toEqual([]);
+		expect(() => buildInvitation(input({ start: '2026-12-01 10:00:00', recurrence }))).toThrow(/no meeting/);
+		// One day more, and the series holds its Monday.
+		const monday = { ...recurrence, end_date_time: '2026-12-07 23:00:00' };
+		expect(firstMeetingOf('2026-12-01 10:00:00', monday)).toBe('2026-12-07 10:00:00');
+		expect(
+			expand(buildInvitation(input({ start: '2026-12-01 10:00:00', recurrence: monday })), 'Asia/Shanghai'),
+		).toEqual(simulated(monday, '2026-12-01 10:00:00'));
+	});
+
+	test('stamps of one meeting are a second apart at least however fast they are asked for: SEQUENCE grows', () => {
+		const now = Date.UTC(2026, 4, 20, 10, 0, 0, 400);
+		const stamps = [0, 1, 2, 3].map(() => nextInvitationStamp('555000111', now));
+		const sequences = stamps.map(invitationSequence);
+		expect(sequences).toEqual([sequences[0], sequences[0] + 1, sequences[0] + 2, sequences[0] + 3]);
+		expect(stamps[0].getTime()).toBe(Date.UTC(2026, 4, 20, 10, 0, 0));
+		// Another meeting is not held back by this one; a later clock is taken as it is.
+		expect(nextInvitationStamp('555000222', now).getTime()).toBe(stamps[0].getTime());
+		expect(nextInvitationStamp('555000111', now + 60_000).getTime()).toBe(Date.UTC(2026, 4, 20, 10, 1, 0));
 	});
 });

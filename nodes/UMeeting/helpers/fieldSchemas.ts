@@ -12,6 +12,18 @@ import { isValidTimeZone } from './timeZones';
 const isBlank = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
+/**
+ * Longest meeting the node books, in minutes. The manual names a minimum only; a meeting is a
+ * meeting of hours, and one longer than a day would overlap the next meeting of a daily series.
+ * It also keeps every end time a date a calendar can hold (9e15 minutes is not one).
+ */
+export const MAX_MEETING_MINUTES = 24 * 60;
+
+/** Duration in minutes: a whole number above the endpoint's minimum and at most MAX_MEETING_MINUTES. */
+export function meetingMinutes(minimum: { min: number } | { greaterThan: number }) {
+	return wholeNumber({ ...minimum, max: MAX_MEETING_MINUTES });
+}
+
 export function wholeNumber(rule: { min?: number; max?: number; greaterThan?: number }) {
 	return z.unknown().transform((value, ctx) => {
 		if (isBlank(value)) {
@@ -41,15 +53,25 @@ export function wholeNumber(rule: { min?: number; max?: number; greaterThan?: nu
 			(rule.max !== undefined && number > rule.max) ||
 			(rule.greaterThan !== undefined && number <= rule.greaterThan);
 		if (broken) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${describeRange(rule)} (got ${number})` });
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: `${describeRange(rule, number)} (got ${number})`,
+			});
 			return z.NEVER;
 		}
 		return number;
 	});
 }
 
-function describeRange({ min, max, greaterThan }: { min?: number; max?: number; greaterThan?: number }) {
-	if (greaterThan !== undefined) return `must be greater than ${greaterThan}`;
+function describeRange(
+	{ min, max, greaterThan }: { min?: number; max?: number; greaterThan?: number },
+	number: number,
+) {
+	if (greaterThan !== undefined) {
+		return max !== undefined && number > max
+			? `must be at most ${max}`
+			: `must be greater than ${greaterThan}`;
+	}
 	if (min !== undefined && max !== undefined) return `must be between ${min} and ${max}`;
 	if (min !== undefined) return `must be at least ${min}`;
 	return `must be at most ${max}`;

@@ -16,6 +16,8 @@ export interface InvitationInput {
 	joinUrl?: string;
 	/** In DESCRIPTION when non-empty. */
 	password?: string;
+	/** ORGANIZER, which RFC 5546 requires in PUBLISH and CANCEL: an e-mail address and a display name. */
+	organizer: { email: string; name?: string };
 	/** The service's wall-clock text 'yyyy-MM-dd HH:mm:ss' in serviceZone. */
 	start: string;
 	/** IANA zone the service reads its texts in (e.g. Asia/Shanghai, Europe/Berlin). */
@@ -44,6 +46,11 @@ const MAX_ZONE_SPAN = 10 * 366 * DAY;
 /** The first meeting of any rule is at most a few months after the start day (5th weekday, day 31). */
 const FIRST_MATCH_SEARCH_DAYS = 400;
 const MAX_LINE_OCTETS = 75;
+/** The last instant a DATE-TIME can be written with a four-digit year. */
+const LAST_WRITABLE = Date.UTC(9999, 11, 31, 23, 59, 59);
+/** An address as RFC 5322 allows it in practice: no spaces, quotes, brackets or a second @. */
+const EMAIL =
+	/^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 const RRULE_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
 /** SEQUENCE that grows with every later invitation of the same meeting: whole seconds since 2020-01-01T00:00:00Z of the stamp. */
@@ -51,6 +58,24 @@ export function invitationSequence(stamp: Date): number {
 	const ms = stamp.getTime();
 	if (!Number.isFinite(ms)) throw new Error('The invitation stamp is an invalid date');
 	return Math.max(0, Math.floor((ms - SEQUENCE_EPOCH) / 1000));
+}
+
+/** Whether an e-mail address can be the ORGANIZER's mailto: address. */
+export function isOrganizerEmail(email: string): boolean {
+	return email.length <= 254 && EMAIL.test(email);
+}
+
+/**
+ * The first meeting of a series as the service holds it (the start time on the first day from the
+ * start day its rule matches, on the service zone's calendar), or undefined when the series ends
+ * before that day and holds no meeting at all. Texts are the service's 'yyyy-MM-dd HH:mm:ss'.
+ */
+export function firstMeetingOf(start: string, recurrence: Record<string, string>): string | undefined {
+	const rule = readRecurrence(recurrence);
+	const first = firstMatch(parseWall(start, 'start'), rule);
+	if (rule.until !== undefined && wallMs(first) > wallMs(rule.until)) return undefined;
+	const { year, month, day, hour, minute, second } = first;
+	return `${pad(year, 4)}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}:${pad(second)}`;
 }
 
 /** The whole iCalendar file text, CRLF line ends. */
@@ -78,6 +103,20 @@ export function buildInvitation(input: InvitationInput): string {
 	const startAt = instantOf(first, zone);
 	const endAt = startAt + Math.round(input.durationMinutes * MINUTE);
 	const until = rule?.until !== undefined ? instantOf(rule.until, zone) : undefined;
+	// A file whose DTEND needs a five-digit year (or is no date at all) cannot be written.
+	if (!(endAt <= LAST_WRITABLE)) {
+		throw new Error(
+			`The meeting's end (${input.durationMinutes} minutes after its start) cannot be written as a date`,
+		);
+	}
+	// RFC 5545 counts DTSTART as the first meeting even after UNTIL; the service holds none.
+	if (until !== undefined && startAt > until) {
+		throw new Error('The recurrence ends before its first meeting: the series holds no meeting');
+	}
+	const organizer = input.organizer?.email?.trim() ?? '';
+	if (!isOrganizerEmail(organizer)) {
+		throw new Error(`The organizer needs a valid e-mail address (got "${organizer}")`);
+	}
 
 	const lines: string[] = [
 		'BEGIN:VCALENDAR',
@@ -90,6 +129,7 @@ export function buildInvitation(input: InvitationInput): string {
 		`UID:${escapeText(`${input.meetingId}@umeeting`)}`,
 		`SEQUENCE:${input.sequence}`,
 		`DTSTAMP:${formatUtc(stamp)}`,
+		organizerLine(organizer, input.organizer.name),
 		// The service expands a series on the calendar days of its own zone: BYDAY and BYMONTHDAY
 		// only mean what the service means when evaluated in that zone. Written in UTC, a meeting at
 		// 07:00 in Asia/Shanghai would fall on the previous UTC day (a Monday rule would read as
@@ -109,6 +149,15 @@ export function buildInvitation(input: InvitationInput): string {
 	if (input.method === 'CANCEL') lines.push('STATUS:CANCELLED');
 	lines.push('END:VEVENT', 'END:VCALENDAR');
 	return lines.map((line) => foldLine(line) + CRLF).join('');
+}
+
+/** ORGANIZER with the host's name as CN, quoted because a name may hold `:` `;` or `,`. */
+function organizerLine(email: string, name: string | undefined): string {
+	// A quoted parameter value cannot hold a double quote or a control character (RFC 5545 3.1).
+	const cn = dropChars(wellFormed(name ?? ''), (code) => code < 0x20 || code === 0x7f)
+		.replace(/"/g, "'")
+		.trim();
+	return `ORGANIZER${cn ? `;CN="${cn}"` : ''}:mailto:${email}`;
 }
 
 function description(meetingId: string, joinUrl: string | undefined, password: string | undefined): string {

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { MAX_MEETING_MINUTES } from '../../helpers/fieldSchemas';
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { z } from 'zod';
 
@@ -25,8 +26,9 @@ const fields: INodeProperties[] = [
 		type: 'number',
 		required: true,
 		default: 60,
-		typeOptions: { minValue: 31, numberPrecision: 0 },
-		description: 'How long the room is needed, in whole minutes; UMeeting requires more than 30',
+		typeOptions: { minValue: 31, maxValue: MAX_MEETING_MINUTES, numberPrecision: 0 },
+		description:
+			'How long the room is needed, in whole minutes; UMeeting requires more than 30; at most a day (1440)',
 	},
 	timeZoneField(
 		"Zone in which a Start Time without an offset is meant, and in which the output's times are shown. The node asks UMeeting about the same instant written in the service's zone (set in the credential).",

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { wholeNumber } from '../../helpers/fieldSchemas';
+import { meetingMinutes, wholeNumber } from '../../helpers/fieldSchemas';
 import { toServiceTime } from '../../helpers/time';
 import { zoneParameters, zonesOf } from '../../meetings/zones';
 
@@ -13,7 +13,7 @@ export const checkAvailabilitySchema = z
 	.object({
 		meetingCapacity: wholeNumber({ min: 1 }),
 		startTime: z.unknown(),
-		duration: wholeNumber({ greaterThan: 30 }),
+		duration: meetingMinutes({ greaterThan: 30 }),
 		...zoneParameters,
 	})
 	.transform((params, ctx) => {

@@ -41,7 +41,7 @@ export function getMeetingOperation(family: MeetingFamily) {
 		);
 		const zones = zonesOf(zoneValues);
 		const keepSecrets = includeHostSecrets(itemIndex, run);
-		const invitation = invitationTarget(run, itemIndex);
+		const invitation = invitationTarget(this, run, itemIndex);
 		return async () => {
 			const meeting = await callUMeeting.call(this, {
 				endpoint: `${family.prefix}/get`,

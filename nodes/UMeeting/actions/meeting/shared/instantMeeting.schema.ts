@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { text, wholeNumber } from '../../../helpers/fieldSchemas';
+import { meetingMinutes, text } from '../../../helpers/fieldSchemas';
 import { toServiceTime } from '../../../helpers/time';
 import type { MeetingFamily } from './family';
 import { type MeetingOption, meetingOptions, optionsToForm } from './meetingOptions.schema';
@@ -21,10 +21,10 @@ export interface InstantSpec {
 export function instantSchemaFor(family: MeetingFamily, spec: InstantSpec) {
 	const { owner } = family;
 	const own = {
-		duration: wholeNumber(spec.durationOver30 ? { greaterThan: 30 } : { min: 1 }).optional(),
+		duration: meetingMinutes(spec.durationOver30 ? { greaterThan: 30 } : { min: 1 }).optional(),
 		// Only where the endpoint takes it: elsewhere the strict collection refuses the key.
 		...(spec.startTime ? { startTime: z.unknown().optional() } : {}),
-	} as { duration: z.ZodOptional<ReturnType<typeof wholeNumber>>; startTime: z.ZodOptional<z.ZodUnknown> };
+	} as { duration: z.ZodOptional<ReturnType<typeof meetingMinutes>>; startTime: z.ZodOptional<z.ZodUnknown> };
 	return z
 		.object({
 			topic: text({ required: true }),

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { MAX_MEETING_MINUTES } from '../../../helpers/fieldSchemas';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readServiceTime } from '../../../helpers/time';
@@ -29,10 +30,14 @@ export function instantOperation(
 			name: 'duration',
 			type: 'number',
 			default: 60,
-			typeOptions: { minValue: spec.durationOver30 ? 31 : 1, numberPrecision: 0 },
+			typeOptions: {
+				minValue: spec.durationOver30 ? 31 : 1,
+				maxValue: MAX_MEETING_MINUTES,
+				numberPrecision: 0,
+			},
 			description: spec.durationOver30
-				? 'Planned length in whole minutes; UMeeting requires more than 30'
-				: 'Planned length in whole minutes',
+				? 'Planned length in whole minutes; UMeeting requires more than 30; at most a day (1440)'
+				: 'Planned length in whole minutes; at most a day (1440)',
 		},
 	];
 	if (spec.startTime) {
@@ -63,7 +68,7 @@ export function instantOperation(
 		const parameters = newMeetingParameters(this, family, itemIndex, run);
 		const { form, zones } = parseParameters(this, spec.schema, parameters, description, itemIndex);
 		const keepSecrets = includeHostSecrets(itemIndex, run);
-		const invitation = spec.invitation ? invitationTarget(run, itemIndex) : undefined;
+		const invitation = spec.invitation ? invitationTarget(this, run, itemIndex) : undefined;
 		return async () => {
 			// The manual names no default length for an instant meeting: an hour is assumed.
 			const duration = form.duration === undefined ? INSTANT_DEFAULT_MINUTES : Number(form.duration);
@@ -78,6 +83,7 @@ export function instantOperation(
 				meetingId: meeting.meeting_id,
 				topic: form.topic,
 				joinUrl: meeting.join_url,
+				hostName: form.host_name,
 				start,
 				durationMinutes: duration,
 			};

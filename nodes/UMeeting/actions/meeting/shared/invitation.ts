@@ -2,7 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { RunInfo } from '../../operation';
-import { buildInvitation, invitationSequence, type InvitationInput } from '../../../helpers/ics';
+import {
+	buildInvitation,
+	invitationSequence,
+	isOrganizerEmail,
+	type InvitationInput,
+} from '../../../helpers/ics';
+import { nextInvitationStamp } from './invitationStamp';
 
 /** The form fields that describe a recurrence, as schedule and update send them. */
 const RECURRENCE_FIELDS = [
@@ -39,13 +45,52 @@ export function invitationFields(kind: 'invitation' | 'cancellation'): INodeProp
 			description:
 				'Name of the binary field to put the .ics file in (the file is named meeting-&lt;ID&gt;.ics)',
 		},
+		{
+			displayName: 'Organizer E-mail',
+			name: 'organizerEmail',
+			type: 'string',
+			placeholder: 'host@example.com',
+			default: '',
+			required: true,
+			displayOptions: { show: { attachInvitation: [true] } },
+			description:
+				"The address the file names as the meeting's organizer (ORGANIZER, with the host name when one is set). Calendars need it to accept the file; use the address the e-mail is sent from.",
+		},
 	];
 }
 
-/** Where an item's invitation goes, or undefined when none was asked for. */
-export function invitationTarget(run: RunInfo, itemIndex: number): string | undefined {
+/** Where an item's .ics file goes and who organizes the meeting. */
+export interface InvitationTarget {
+	property: string;
+	organizerEmail: string;
+}
+
+/**
+ * Where an item's invitation goes, or undefined when none was asked for. The organizer's address is
+ * checked here, before anything is sent: a file without a valid ORGANIZER is not one to mail.
+ */
+export function invitationTarget(
+	context: IExecuteFunctions,
+	run: RunInfo,
+	itemIndex: number,
+): InvitationTarget | undefined {
 	if (run.parameter('attachInvitation', itemIndex, false) !== true) return undefined;
-	return String(run.parameter('invitationBinaryProperty', itemIndex, 'invite')).trim() || 'invite';
+	const property = String(run.parameter('invitationBinaryProperty', itemIndex, 'invite')).trim() || 'invite';
+	const email = run.parameter('organizerEmail', itemIndex, '');
+	const organizerEmail = typeof email === 'string' ? email.trim() : '';
+	if (!isOrganizerEmail(organizerEmail)) {
+		const got = typeof email === 'string' ? `"${email}"` : typeof email;
+		throw new NodeOperationError(
+			context.getNode(),
+			`Invalid input in item ${itemIndex}: "Organizer E-mail" must be an e-mail address such as host@example.com (got ${got})`,
+			{
+				itemIndex,
+				description:
+					'The .ics file names its organizer by e-mail (RFC 5546 requires it). Fix the field and run again; nothing was sent to UMeeting.',
+			},
+		);
+	}
+	return { property, organizerEmail };
 }
 
 /** What the node knows of a meeting for its .ics file, from its request and the service's answer. */
@@ -56,6 +101,8 @@ export interface InvitationFacts {
 	password?: string;
 	start: string;
 	durationMinutes: number;
+	/** The host name, the organizer's CN, when the node knows it. */
+	hostName?: string;
 	/** The request or answer the recurrence fields are read from, if the meeting is a series. */
 	recurrenceSource?: Record<string, unknown>;
 }
@@ -64,23 +111,26 @@ export interface InvitationFacts {
 export async function attachInvitation(
 	context: IExecuteFunctions,
 	item: INodeExecutionData,
-	property: string,
+	target: InvitationTarget,
 	facts: InvitationFacts,
 	serviceZone: string,
 	method: InvitationInput['method'] = 'PUBLISH',
 ): Promise<INodeExecutionData> {
-	const stamp = new Date();
+	// Every later file of a meeting replaces the earlier one in a calendar: its stamp, and with it
+	// SEQUENCE, is later than that of any file of the same meeting this process wrote before.
+	const stamp = nextInvitationStamp(facts.meetingId, Date.now());
+	const hostName = facts.hostName?.trim();
 	const text = buildInvitation({
 		method,
 		meetingId: facts.meetingId,
 		topic: facts.topic,
 		joinUrl: facts.joinUrl,
 		password: facts.password,
+		organizer: { email: target.organizerEmail, ...(hostName ? { name: hostName } : {}) },
 		start: facts.start,
 		serviceZone,
 		durationMinutes: facts.durationMinutes,
 		recurrence: recurrenceOf(facts.recurrenceSource),
-		// Seconds since 2020: every later file of a meeting replaces the earlier one in a calendar.
 		sequence: invitationSequence(stamp),
 		stamp,
 	});
@@ -89,7 +139,7 @@ export async function attachInvitation(
 		`meeting-${facts.meetingId}.ics`,
 		'text/calendar',
 	);
-	return { ...item, binary: { ...item.binary, [property]: binary } };
+	return { ...item, binary: { ...item.binary, [target.property]: binary } };
 }
 
 /** The invitation facts of a meeting as share/get describes it; refuses a meeting it cannot describe. */
@@ -98,7 +148,7 @@ export function meetingFacts(
 	meeting: Record<string, unknown>,
 	itemIndex: number,
 ): InvitationFacts {
-	const { id, topic, start_time: start, duration, join_url: joinUrl, password } = meeting;
+	const { id, topic, start_time: start, duration, join_url: joinUrl, password, host_name } = meeting;
 	if (typeof start !== 'string' || typeof duration !== 'number') {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -111,6 +161,7 @@ export function meetingFacts(
 		topic: typeof topic === 'string' ? topic : '',
 		joinUrl: typeof joinUrl === 'string' ? joinUrl : undefined,
 		password: typeof password === 'string' ? password : undefined,
+		hostName: typeof host_name === 'string' ? host_name : undefined,
 		start,
 		durationMinutes: duration,
 		recurrenceSource: meeting,

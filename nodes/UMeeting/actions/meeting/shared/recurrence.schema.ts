@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { oneOf, wholeNumber } from '../../../helpers/fieldSchemas';
+import { firstMeetingOf } from '../../../helpers/ics';
 import { readServiceTime, toServiceTime, type TimeZones } from '../../../helpers/time';
 
 /** The recurrence of a series, as schedule and update send it. */
@@ -125,7 +126,7 @@ function shiftWeekdays(days: number[], shift: number): string {
 }
 
 /** Days the start's date in the service zone lies after its date in the item zone. */
-function dayShift(start: string | undefined, zones: TimeZones): number {
+export function dayShift(start: string | undefined, zones: TimeZones): number {
 	const instant = start === undefined ? null : readServiceTime(start, zones.service);
 	if (!instant) return 0;
 	const there = instant.setZone(zones.service);
@@ -190,5 +191,14 @@ export function recurrenceToForm(
 		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['recurrence', 'rule', field], message });
 		return {};
 	};
-	return { ...wire(rule, dayShift(start, zones), refuse), ...recurrenceEnd(rule, zones, start, ctx) };
+	const form = { ...wire(rule, dayShift(start, zones), refuse), ...recurrenceEnd(rule, zones, start, ctx) };
+	// An end date before the first matching day leaves a series the service books with no meeting.
+	if (start !== undefined && form.recurrence_type && form.end_date_time && !firstMeetingOf(start, form)) {
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			path: ['recurrence', 'rule', 'endDateTime'],
+			message: `leaves the series without a meeting: no day from the start ${start} to the end ${form.end_date_time} (both in the service's time zone ${zones.service}) is one the rule repeats on`,
+		});
+	}
+	return form;
 }

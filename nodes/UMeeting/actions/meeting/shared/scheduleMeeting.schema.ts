@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { text, wholeNumber } from '../../../helpers/fieldSchemas';
+import { text, meetingMinutes } from '../../../helpers/fieldSchemas';
 import { toServiceTime } from '../../../helpers/time';
 import type { MeetingFamily } from './family';
 import { type MeetingOption, meetingOptions, optionsToForm } from './meetingOptions.schema';
@@ -21,7 +21,7 @@ export function scheduleSchemaFor(family: MeetingFamily, options: readonly Meeti
 			// Checked under the owner's own parameter name, so that an error names its field.
 			...({ [owner.field.name]: owner.schema } as Record<never, never>),
 			startTime: z.unknown(),
-			duration: wholeNumber({ greaterThan: 30 }),
+			duration: meetingMinutes({ greaterThan: 30 }),
 			...zoneParameters,
 			additionalFields: meetingOptions(options).default({}),
 			recurrence: z.object({ rule: recurrenceRule.optional() }).strict().default({}),

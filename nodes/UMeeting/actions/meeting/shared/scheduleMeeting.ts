@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { MAX_MEETING_MINUTES } from '../../../helpers/fieldSchemas';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parseParameters } from '../../../helpers/validation';
@@ -34,8 +35,9 @@ export function scheduleOperation(
 			type: 'number',
 			required: true,
 			default: 60,
-			typeOptions: { minValue: 31, numberPrecision: 0 },
-			description: 'Length of the meeting in whole minutes; UMeeting requires more than 30',
+			typeOptions: { minValue: 31, maxValue: MAX_MEETING_MINUTES, numberPrecision: 0 },
+			description:
+				'Length of the meeting in whole minutes; UMeeting requires more than 30; at most a day (1440)',
 		},
 		timeZoneField(
 			`${startZoneText(family, 'a Start Time')} The node sends UMeeting the same instant written in the service's zone (set in the credential).`,
@@ -66,7 +68,7 @@ export function scheduleOperation(
 		};
 		const { form, zones } = parseParameters(this, spec.schema, parameters, description, itemIndex);
 		const keepSecrets = includeHostSecrets(itemIndex, run);
-		const invitation = invitationTarget(run, itemIndex);
+		const invitation = invitationTarget(this, run, itemIndex);
 		return async () => {
 			const duration = Number(form.duration);
 			const { meeting, item } = await bookMeeting(
@@ -80,6 +82,7 @@ export function scheduleOperation(
 				topic: form.topic,
 				joinUrl: meeting.join_url,
 				password: form.password,
+				hostName: form.host_name,
 				start: form.start_time,
 				durationMinutes: duration,
 				recurrenceSource: form,

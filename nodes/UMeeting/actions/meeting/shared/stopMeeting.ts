@@ -49,7 +49,7 @@ export function stopMeetingOperation(
 			description,
 			itemIndex,
 		);
-		const cancellation = spec.cancellation ? invitationTarget(run, itemIndex) : undefined;
+		const cancellation = spec.cancellation ? invitationTarget(this, run, itemIndex) : undefined;
 		if (cancellation && !new RegExp(MEETING_ID_PATTERN).test(meetingId)) {
 			throw new NodeOperationError(this.getNode(), 'Attach Cancellation (.ics) needs a meeting number', {
 				itemIndex,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { oneOf, text, wholeNumber } from '../../../helpers/fieldSchemas';
+import { oneOf, text, meetingMinutes } from '../../../helpers/fieldSchemas';
 import { toServiceTime } from '../../../helpers/time';
 import { meetingRef } from './meetingLocator';
 import { type MeetingOption, meetingOptions, optionsToForm } from './meetingOptions.schema';
@@ -22,7 +22,7 @@ export function updateSchemaFor(options: readonly MeetingOption[]) {
 				.extend({
 					topic: text({ required: true }).optional(),
 					startTime: z.unknown().optional(),
-					duration: wholeNumber({ greaterThan: 30 }).optional(),
+					duration: meetingMinutes({ greaterThan: 30 }).optional(),
 				})
 				.default({}),
 			...zoneParameters,
@@ -70,6 +70,6 @@ export function updateSchemaFor(options: readonly MeetingOption[]) {
 				Object.assign(form, recurrenceToForm(rule, zones, start, ctx));
 			// The manual: an empty recurrence_type turns a series back into a single meeting.
 			if (params.recurrenceChange === 'remove') form.recurrence_type = '';
-			return { form, zones };
+			return { form, zones, recurrenceChange: params.recurrenceChange };
 		});
 }
