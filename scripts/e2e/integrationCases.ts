@@ -142,6 +142,13 @@ function checkAttendeeMail(mail: ReceivedMail, meeting: StoredMeeting, intended:
 			'DTEND is the start plus the duration',
 		);
 		check.equal(event.summary, meeting.topic, 'SUMMARY is the topic');
+		const organizer = vevents[0].getFirstProperty('organizer');
+		check.equal(
+			[organizer?.getFirstValue(), organizer?.getParameter('cn')],
+			['mailto:bookings@example.com', 'Bookings Desk'],
+			"ORGANIZER is the workflow's Organizer Email, with the host name as CN",
+		);
+		check.equal(calendar?.getFirstPropertyValue('method'), 'PUBLISH', 'METHOD is PUBLISH');
 	}
 
 	const places: Array<[string, string]> = [

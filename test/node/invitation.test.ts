@@ -666,7 +666,7 @@ describe('ORGANIZER, SEQUENCE and DTSTAMP', () => {
 		simulator.requests.length = 0;
 		const { error } = await run(scheduleParameters({ organizerEmail: 'not an address' }));
 		expect(error?.message).toBe(
-			'Invalid input in item 0: "Organizer E-mail" must be an e-mail address such as host@example.com (got "not an address")',
+			'Invalid input in item 0: "Organizer Email" must be an e-mail address such as host@example.com (got "not an address")',
 		);
 		expect(simulator.requests).toHaveLength(0);
 	});

@@ -46,7 +46,7 @@ export function invitationFields(kind: 'invitation' | 'cancellation'): INodeProp
 				'Name of the binary field to put the .ics file in (the file is named meeting-&lt;ID&gt;.ics)',
 		},
 		{
-			displayName: 'Organizer E-mail',
+			displayName: 'Organizer Email',
 			name: 'organizerEmail',
 			type: 'string',
 			placeholder: 'host@example.com',
@@ -82,7 +82,7 @@ export function invitationTarget(
 		const got = typeof email === 'string' ? `"${email}"` : typeof email;
 		throw new NodeOperationError(
 			context.getNode(),
-			`Invalid input in item ${itemIndex}: "Organizer E-mail" must be an e-mail address such as host@example.com (got ${got})`,
+			`Invalid input in item ${itemIndex}: "Organizer Email" must be an e-mail address such as host@example.com (got ${got})`,
 			{
 				itemIndex,
 				description:
