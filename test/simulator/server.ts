@@ -167,6 +167,11 @@ export class UMeetingSimulator {
 		});
 	}
 
+	/** Disarms the faults no request has met yet. */
+	clearFaults() {
+		this.faults.length = 0;
+	}
+
 	/**
 	 * Closes the next `count` TCP connections as soon as they are accepted, before a byte of the
 	 * request is read: the client cannot tell whether its request got through.
