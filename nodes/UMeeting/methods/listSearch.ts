@@ -1,8 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { meetingPage } from '../meetings/answers';
-import { PAGE_SIZE } from '../meetings/paging';
-import { hasNextPage } from '../meetings/paging';
+import { hasNextPage, PAGE_SIZE } from '../meetings/paging';
 import { DEFAULT_TIMEOUT_MS, requestUMeeting } from '../transport';
 import { openSession } from '../transport/session';
 
