@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
 
-import type { EndpointContext } from '../simulator/endpoints/context';
 import { remove } from '../simulator/endpoints/lifecycle';
 import { schedule } from '../simulator/endpoints/schedule';
 import { callService, eventsOf, stateBytes, TriggerHarness, useSharedClock } from '../helpers/poll';
-import { useSimulator } from '../helpers/simulator';
+import { endpointContext, useSimulator } from '../helpers/simulator';
 
 /**
  * The trigger's promise, each event once, on an account busier and less tidy than the simulator's
@@ -46,12 +45,7 @@ async function poll(harness: TriggerHarness): Promise<string[]> {
 	return eventsOf(outcome.items);
 }
 
-const context = (): EndpointContext => ({
-	store: simulator.store,
-	publicUrl: simulator.url,
-	clock: simulator.clock,
-	pathParams: {},
-});
+const context = () => endpointContext(simulator);
 
 /** Books in the simulator's process (fast); the trigger still reads over HTTP. */
 function bookDirect(topic: string, start: DateTime, duration = 31): string {

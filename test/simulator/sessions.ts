@@ -240,7 +240,7 @@ function digest(text: string): Buffer {
 }
 
 /** A small deterministic generator of numbers in [0, 1) (mulberry32) seeded by a text. */
-function generator(seed: string): () => number {
+export function generator(seed: string): () => number {
 	let state = digest(seed).readUInt32LE(0);
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;

@@ -1,6 +1,6 @@
 import { isMeetingState, type MeetingState, transitions, type TriggerEvent } from './events';
 import type { Found } from './found';
-import { HISTORY_EXTRA_PAGES, readHistory } from './history';
+import { HISTORY_EXTRA_PAGES, type HistoryRead, readHistory } from './history';
 import { getMeeting, type MeetingRow, type Reader, readLive, startOf } from './read';
 import { lookForRecordings, recordingLookBudget, watchFrom } from './recordings';
 import {
@@ -155,18 +155,12 @@ export async function observe(
 
 	const backlogFloor = history.backlog?.floor ?? Infinity;
 	return {
-		state: {
-			v: STATE_VERSION,
-			scope: options.scope,
-			at: now,
-			events: [...options.events],
+		state: newState(options, history, {
 			live,
 			closed: expireClosed(closed, Math.min(now - HISTORY_MARGIN_MS, backlogFloor), now - HISTORY_MARGIN_MS),
 			departed,
-			backlog: history.backlog,
-			historyPages: history.pagesToFloor,
 			recordings: watches,
-		},
+		}),
 		found: reported,
 		warnings,
 		withheld,
@@ -244,21 +238,27 @@ async function recordPresent(
 			closed[row.id] = { state: row.status, start, seen: now };
 	}
 	return {
-		state: {
-			v: STATE_VERSION,
-			scope: options.scope,
-			at: now,
-			events: [...options.events],
-			live,
-			closed,
-			departed: {},
-			backlog: history.backlog,
-			historyPages: history.pagesToFloor,
-			recordings: {},
-		},
+		state: newState(options, history, { live, closed, departed: {}, recordings: {} }),
 		found: [],
 		warnings: [],
 		withheld: 0,
+	};
+}
+
+/** The state a poll ends with: its time, the selection, the meetings, and how the history read went. */
+function newState(
+	options: ObserveOptions,
+	history: HistoryRead,
+	meetings: Pick<TriggerState, 'live' | 'closed' | 'departed' | 'recordings'>,
+): TriggerState {
+	return {
+		v: STATE_VERSION,
+		scope: options.scope,
+		at: options.now,
+		events: [...options.events],
+		...meetings,
+		backlog: history.backlog,
+		historyPages: history.pagesToFloor,
 	};
 }
 
