@@ -140,14 +140,17 @@ describe('Update', () => {
 		expect(simulator.store.get(meeting_id)!.topic).toBe('Planning (moved room)');
 	});
 
-	test('a reschedule with both given sends one request, the new start in the chosen zone', async () => {
+	test('a reschedule with both given: Keep As It Is reads the current start first (a kept series must not move), then sends the new start in the chosen zone', async () => {
 		const { meeting_id } = await scheduleOne();
 		await run('update', {
 			meetingId: byId(meeting_id),
 			timeZone: 'UTC',
 			updateFields: { startTime: '2026-12-02T06:30:00', duration: 60 },
 		});
-		expect(simulator.requests.map((r) => r.form.start_time)).toEqual(['2026-12-02 14:30:00']);
+		expect(simulator.requests.map((r) => [r.path, r.form.start_time])).toEqual([
+			['/umeeting/share/get', undefined],
+			['/umeeting/share/update', '2026-12-02 14:30:00'],
+		]);
 		expect(simulator.store.get(meeting_id)).toMatchObject({
 			start_instant: '2026-12-02T06:30:00.000Z',
 			duration: 60,

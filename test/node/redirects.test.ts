@@ -152,6 +152,8 @@ describe('every operation refuses a redirect', () => {
 				meetingId: byId(id),
 				timeZone: 'UTC',
 				updateFields: { startTime: '2026-12-02T06:30:00', duration: 60 },
+				// Nothing to read first: the update itself is the first request.
+				recurrenceChange: 'remove',
 			},
 			'share/update',
 		],

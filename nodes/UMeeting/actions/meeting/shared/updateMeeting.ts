@@ -160,8 +160,9 @@ export function updateOperation(
 			(spec.topicRequired && form.topic === undefined) ||
 			newStart === undefined ||
 			form.duration === undefined;
-		if (!missing && !(keepRecurrence && newStart !== undefined))
-			return write(this, itemIndex, form, checked.zones, invitation);
+		// A kept series is checked against the start it has now, which only a read tells.
+		const checkKept = keepRecurrence && newStart !== undefined;
+		if (!missing && !checkKept) return write(this, itemIndex, form, checked.zones, invitation);
 
 		const meeting = await callUMeeting.call(this, {
 			endpoint: getEndpoint,
@@ -183,7 +184,7 @@ export function updateOperation(
 		}
 		const current = { start_time, duration, ...(spec.topicRequired ? { topic } : {}) };
 		form = parseParameters(this, spec.schema, { ...parameters, current }, description, itemIndex).form;
-		if (keepRecurrence && newStart !== undefined) {
+		if (checkKept) {
 			refuseMovedSeries(this, itemIndex, form.id, start_time, newStart, checked.zones);
 		}
 		return write(this, itemIndex, form, checked.zones, invitation);
