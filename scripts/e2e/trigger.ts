@@ -17,6 +17,7 @@ import {
 import { SMTP_CREDENTIAL } from './integrationCases';
 import { N8nHome } from './n8nCli';
 import { SmtpReceiver } from './smtpReceiver';
+import { bookBurst, runBurst } from './triggerBurst';
 
 /**
  * The UMeeting Trigger in real n8n, 1.x and 2.x, with the package installed from its tarball:
@@ -37,6 +38,8 @@ import { SmtpReceiver } from './smtpReceiver';
  *   after n8n restarts and polls again from the state it saved. The example
  *   `meeting-ended-participants-email.json` runs active alongside, and its mail to the organizer
  *   (who attended) arrives once at the SMTP receiver.
+ * - **Burst.** In the same `n8n start`, after the restart: 300 meetings end within one poll
+ *   interval while 60 are cancelled, and each is reported once (triggerBurst.ts).
  *
  * Everything it starts (n8n, the simulator, the receivers) is stopped again, also on failure.
  */
@@ -58,7 +61,7 @@ const OWNER = {
 };
 const BROWSER_ID = 'umeeting-trigger-e2e';
 /** Longest wait for one poll every minute (n8n picks a random second of each minute). */
-const POLL_WAIT_MS = 150_000;
+export const POLL_WAIT_MS = 150_000;
 
 export interface TriggerE2eOptions {
 	label: string;
@@ -344,13 +347,24 @@ async function manualRun(
 	}
 }
 
+/** The polls so far, as their first request: page 1 of the live list (a long list has more pages). */
+export function pollStarts(simulator: UMeetingSimulator) {
+	return simulator.requestsTo('share/list').filter((request) => request.form.page_number === '1');
+}
+
 function serviceText(time: Date) {
 	const shanghai = new Date(time.getTime() + 8 * 3_600_000);
 	return shanghai.toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** Books a meeting with cloud recording straight at the simulator (as another UMeeting user would); returns its id. */
-export async function bookMeeting(simulator: UMeetingSimulator, start: Date, topic: string, duration = 31) {
+/** Books a meeting (with cloud recording unless told) straight at the simulator (as another UMeeting user would); returns its id. */
+export async function bookMeeting(
+	simulator: UMeetingSimulator,
+	start: Date,
+	topic: string,
+	duration = 31,
+	recording: 'cloud' | 'none' = 'cloud',
+) {
 	const response = await fetch(`${simulator.url}/umeeting/share/schedule`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -361,7 +375,7 @@ export async function bookMeeting(simulator: UMeetingSimulator, start: Date, top
 			meeting_capacity: '10',
 			start_time: serviceText(start).slice(0, 17) + '00',
 			duration: String(duration),
-			recording: 'cloud',
+			recording,
 			host_name: 'Wang Fang',
 		}),
 	});
@@ -444,7 +458,7 @@ export async function runTriggerE2e(options: TriggerE2eOptions) {
 		n8n = new N8nServer(home, await freePort(), await freePort());
 		const startedAt = Date.now();
 		n8n.start();
-		const listCalls = () => simulator.requestsTo('share/list').length;
+		const listCalls = () => pollStarts(simulator).length;
 		// Both active workflows poll once when n8n activates them: that poll records the present.
 		await waitFor('the activation polls', 120_000, () => {
 			if (n8n!.exited) throw new Error(`n8n exited:\n${n8n!.output.slice(-3000)}`);
@@ -483,8 +497,12 @@ export async function runTriggerE2e(options: TriggerE2eOptions) {
 
 		// The meeting starts: the service's clock moves to a minute after its start.
 		shift += 11 * 60_000;
+		// This meeting's events: the burst at the end adds others.
 		const events = () =>
-			receiver.at('/events').map((post) => `${String(post.body.event)} ${String(post.body.meeting_id)}`);
+			receiver
+				.at('/events')
+				.filter((post) => post.body.meeting_id === booked)
+				.map((post) => `${String(post.body.event)} ${String(post.body.meeting_id)}`);
 		await waitFor('Meeting Scheduled and Meeting Started', POLL_WAIT_MS, () => events().length >= 2);
 		checks.equal(
 			events(),
@@ -502,6 +520,8 @@ export async function runTriggerE2e(options: TriggerE2eOptions) {
 		const firstOutput = n8n.output;
 		home.writeFile('trigger-n8n-first.log', firstOutput);
 		const restartPoll = listCalls();
+		// Booked while n8n is down, the burst's meetings are in the live list at the poll of the restart.
+		const burst = await bookBurst(simulator);
 		n8n = new N8nServer(home, await freePort(), await freePort());
 		const restartedAt = Date.now();
 		n8n.start();
@@ -547,6 +567,7 @@ export async function runTriggerE2e(options: TriggerE2eOptions) {
 			"the example's mail names the meeting and every attendee",
 			{ subject: mail?.subject, text: mail?.text, attendees },
 		);
+		await runBurst({ simulator, receiver, smtp, checks, log, moveClock: (ms) => (shift += ms) }, burst);
 		checks.that(
 			!`${firstOutput}${n8n.output}`.includes(simulator.apiSecret),
 			"the API secret appears nowhere in n8n's output or log",
