@@ -70,6 +70,11 @@ export class Recorder {
 		this.record({ endpoint, purpose, outcome: 'skipped', detail: reason });
 	}
 
+	/** A step the suite could not finish for a fault of its own, reported instead of stopping the run. */
+	failure(endpoint: string, purpose: string, message: string) {
+		this.record({ endpoint, purpose, outcome: 'failed', detail: message });
+	}
+
 	/** A check the suite makes itself, such as reading back the .ics file it wrote. */
 	verdict(endpoint: string, purpose: string, problems: Difference[], detail: string) {
 		this.checks.push({

@@ -64,23 +64,35 @@ export async function checkWrites(
 	const id = String(meetingId);
 	let deleted = false;
 	try {
-		const first = await readBack(recorder, id, booked, 'read back');
-		if (!first) return [];
-		const moved: Booking = { start: booked.start.plus({ hours: 1 }), minutes: UPDATED_MINUTES };
-		const { form: changes } = updateSchema.parse({
-			meetingId: id,
-			updateFields: { startTime: moved.start.toISO(), duration: moved.minutes },
-			...zones,
-			current: first,
-		});
-		if (!(await recorder.call('share/update', changes, noData, 'update')).ok) return [];
-		const second = await readBack(recorder, id, moved, 'read after update');
-		if (second) checkInvitation(recorder, id, second, moved, zone);
-		deleted = (await recorder.call('share/delete', { id }, noData, 'delete')).ok;
+		deleted = await roundTrip(recorder, id, booked, zone);
+	} catch (error) {
+		recorder.failure(
+			'round trip',
+			'stopped',
+			`the suite stopped: ${error instanceof Error ? error.message : String(error)}`,
+		);
 	} finally {
 		if (!deleted) deleted = (await recorder.call('share/delete', { id }, noData, 'clean up')).ok;
 	}
 	return deleted ? [] : [`meeting ${id} "${CONTRACT_TOPIC}"`];
+}
+
+/** The steps after the booking; whether the last one, the delete, went through. */
+async function roundTrip(recorder: Recorder, id: string, booked: Booking, zone: string): Promise<boolean> {
+	const first = await readBack(recorder, id, booked, 'read back');
+	if (!first) return false;
+	const moved: Booking = { start: booked.start.plus({ hours: 1 }), minutes: UPDATED_MINUTES };
+	const { form: changes } = updateSchema.parse({
+		meetingId: id,
+		updateFields: { startTime: moved.start.toISO(), duration: moved.minutes },
+		workflowTimeZone: zone,
+		serviceTimeZone: zone,
+		current: first,
+	});
+	if (!(await recorder.call('share/update', changes, noData, 'update')).ok) return false;
+	const second = await readBack(recorder, id, moved, 'read after update');
+	if (second) checkInvitation(recorder, id, second, moved, zone);
+	return (await recorder.call('share/delete', { id }, noData, 'delete')).ok;
 }
 
 type ReadMeeting = { start_time: string; duration: number; topic?: string; join_url?: string };
