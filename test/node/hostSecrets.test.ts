@@ -141,7 +141,8 @@ describe('the node as an AI agent tool', () => {
 
 	/** Each operation, its parameters, and whether it reads the booked meeting (or creates its own). */
 	const READS: Array<[string, (meeting: StoredMeeting) => IDataObject, boolean]> = [
-		['Schedule', () => scheduleParameters(), false],
+		// The same request as the meeting booked first: the tool books another only when told to.
+		['Schedule', () => ({ ...scheduleParameters(), ifExists: 'bookAnother' }), false],
 		[
 			'Start Instant Meeting',
 			() => ({ operation: 'createInstant', topic: 'Incident', meetingCapacity: 4 }),

@@ -606,13 +606,14 @@ describe('End', () => {
 		);
 	});
 
-	test('ending twice: the service refuses; with Continue On Fail an error item', async () => {
+	test('ending twice: the service refuses, the meeting reads as ended, so the item says so plainly', async () => {
 		const id = await schedulePersonal();
 		await run('end', { meetingId: byId(id) });
-		const message = 'UMeeting refused the request (private/end): meeting has ended';
-		expectRefusal(await run('end', { meetingId: byId(id) }), message);
-		const { output } = await run('end', { meetingId: byId(id) }, { continueOnFail: true });
-		expect(output).toEqual([{ json: expect.objectContaining({ error: message }), pairedItem: { item: 0 } }]);
+		const { output, error } = await run('end', { meetingId: byId(id) });
+		expect(error).toBeUndefined();
+		expect(output).toEqual([
+			{ json: { success: true, meeting_id: id, ended: true, already_ended: true }, pairedItem: { item: 0 } },
+		]);
 	});
 });
 

@@ -10,6 +10,8 @@ export interface RunInfo {
 	asTool: boolean;
 	/** Reads an item's parameter; a parameter without an expression is read once for the run. */
 	parameter: ReadParameter;
+	/** What the items of the run share, by name (one listing of the live meetings: sameMeeting.ts). */
+	shared: Map<string, unknown>;
 }
 
 /** Sends what `prepare` checked and built; gives the item's output (pairedItem is added by the router). */

@@ -33,6 +33,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		serviceTimeZone: session.serviceTimeZone,
 		asTool: this.getNode().type.endsWith('Tool'),
 		parameter: parameterReader(this),
+		shared: new Map(),
 	};
 
 	// As an AI agent's tool with host secrets off, output and errors reach the model and its log:

@@ -13,11 +13,13 @@ import { describeAnswerProblem } from '../helpers/answerFields';
 import { baseUrlProblem } from './baseUrl';
 import { CREDENTIAL_TYPE } from './credentials';
 import { describeFailure, networkReason, type Failure } from './failures';
+import { markOutcome } from './outcome';
 import { DEFAULT_TIMEOUT_MS } from './requestOptions';
 import { retryDelay } from './retryPolicy';
 import { runSession, type Session } from './session';
 
 export { DEFAULT_TIMEOUT_MS };
+export { outcomeUnknown, refusedByService } from './outcome';
 
 export type ServiceAnswer = { status: unknown; message?: unknown; data?: unknown } & IDataObject;
 
@@ -220,10 +222,11 @@ export function checkAnswer(
 
 function apiError(context: RequestContext, failure: Failure, secret: string, itemIndex: number) {
 	const { message, description, httpCode, details } = describeFailure(failure, secret);
-	return new NodeApiError(context.getNode(), details as JsonObject, {
+	const error = new NodeApiError(context.getNode(), details as JsonObject, {
 		message,
 		description,
 		httpCode,
 		itemIndex,
 	});
+	return markOutcome(error, failure);
 }

@@ -24,7 +24,8 @@ export interface RecordingOutcome {
 }
 
 /**
- * Looks, for the watches that are due (at most `budget`, those looked at least often first), whether
+ * Looks, for the watches that are due (every one not looked at yet, and `budget` more, those looked
+ * at least often first), whether
  * a meeting's cloud recording is ready: UMeeting lists files for it and every listed file is
  * completed. Ready files give one Recording Ready event. UMeeting does not say whether more parts
  * will come (a recording stopped and started again), so the watch stays until Recording Wait has
@@ -44,6 +45,8 @@ export async function lookForRecordings(
 	const due = Object.entries(watches)
 		.filter(([, watch]) => watch.next <= now && watch.until > now)
 		.sort(([, a], [, b]) => a.looks - b.looks || a.next - b.next);
+	// A meeting that just ended is always looked at once: a burst of endings is not left waiting.
+	budget += due.filter(([, watch]) => watch.looks === 0).length;
 	if (due.length > budget) {
 		warnings.push(
 			`${due.length - budget} recording check(s) are due beyond this poll's budget of ${budget}: they follow at the next polls`,

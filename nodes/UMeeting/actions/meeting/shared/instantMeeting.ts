@@ -11,7 +11,9 @@ import type { instantSchemaFor, InstantSpec } from './instantMeeting.schema';
 import { attachInvitation, invitationFields, invitationTarget } from './invitation';
 import { topicField } from './meetingFields';
 import { meetingOptionFields } from './meetingOptions.fields';
-import { additionalFieldsField, bookMeeting, newMeetingParameters } from './newMeeting';
+import { ifExistsFields, returnsExisting } from './ifExists.field';
+import { additionalFieldsField, newMeeting, newMeetingParameters } from './newMeeting';
+import { sameScope } from './sameMeeting';
 import { ANSWER_TIMES, timeZoneField } from '../../../meetings/timeZone.field';
 
 const INSTANT_DEFAULT_MINUTES = 60;
@@ -55,6 +57,7 @@ export function instantOperation(
 		family.owner.field,
 		timeZoneField(spec.startTime ? startZoneText(family, 'a Start Time') : ANSWER_TIMES),
 		additionalFieldsField(meetingOptionFields(spec.options, own)),
+		...(family.listed ? ifExistsFields : []),
 		...(spec.invitation ? invitationFields('invitation') : []),
 		...hostSecretsFields,
 	];
@@ -69,13 +72,18 @@ export function instantOperation(
 		const { form, zones } = parseParameters(this, spec.schema, parameters, description, itemIndex);
 		const keepSecrets = includeHostSecrets(itemIndex, run);
 		const invitation = spec.invitation ? invitationTarget(this, run, itemIndex) : undefined;
+		// The manual names no default length for an instant meeting: an hour is assumed.
+		const duration = form.duration === undefined ? INSTANT_DEFAULT_MINUTES : Number(form.duration);
+		const identity =
+			family.listed && returnsExisting(itemIndex, run)
+				? { scope: sameScope(form), topic: form.topic }
+				: undefined;
 		return async () => {
-			// The manual names no default length for an instant meeting: an hour is assumed.
-			const duration = form.duration === undefined ? INSTANT_DEFAULT_MINUTES : Number(form.duration);
-			const { meeting, item } = await bookMeeting(
+			const { meeting, item } = await newMeeting(
 				this,
-				{ endpoint: `${family.prefix}/instant`, form, itemIndex },
-				{ zones, known: { start_time: form.start_time, duration }, keepSecrets },
+				run,
+				{ family, endpoint: `${family.prefix}/instant`, form, itemIndex },
+				{ zones, known: { start_time: form.start_time, duration }, keepSecrets, identity },
 			);
 			const start = typeof meeting.start_time === 'string' ? meeting.start_time : undefined;
 			if (!invitation || !start || !readServiceTime(start, zones.service)) return [item];

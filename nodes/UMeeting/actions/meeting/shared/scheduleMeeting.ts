@@ -10,7 +10,10 @@ import { attachInvitation, invitationFields, invitationTarget } from './invitati
 import { recurrenceField, startTimeField, topicField } from './meetingFields';
 import type { MeetingOption } from './meetingOptions.schema';
 import { meetingOptionFields } from './meetingOptions.fields';
-import { additionalFieldsField, bookMeeting, newMeetingParameters } from './newMeeting';
+import { ifExistsFields, returnsExisting } from './ifExists.field';
+import { additionalFieldsField, newMeeting, newMeetingParameters } from './newMeeting';
+import { sameScope } from './sameMeeting';
+import { readServiceTime } from '../../../helpers/time';
 import type { scheduleSchemaFor } from './scheduleMeeting.schema';
 import { timeZoneField } from '../../../meetings/timeZone.field';
 
@@ -50,6 +53,7 @@ export function scheduleOperation(
 					}),
 				]
 			: []),
+		...(family.listed ? ifExistsFields : []),
 		...invitationFields('invitation'),
 		...hostSecretsFields,
 	];
@@ -69,12 +73,22 @@ export function scheduleOperation(
 		const { form, zones } = parseParameters(this, spec.schema, parameters, description, itemIndex);
 		const keepSecrets = includeHostSecrets(itemIndex, run);
 		const invitation = invitationTarget(this, run, itemIndex);
+		const duration = Number(form.duration);
+		const identity =
+			family.listed && returnsExisting(itemIndex, run)
+				? {
+						scope: sameScope(form),
+						topic: form.topic,
+						start: readServiceTime(form.start_time, zones.service)?.toMillis(),
+						duration,
+					}
+				: undefined;
 		return async () => {
-			const duration = Number(form.duration);
-			const { meeting, item } = await bookMeeting(
+			const { meeting, item } = await newMeeting(
 				this,
-				{ endpoint: `${family.prefix}/schedule`, form, itemIndex },
-				{ zones, known: { start_time: form.start_time, duration }, keepSecrets },
+				run,
+				{ family, endpoint: `${family.prefix}/schedule`, form, itemIndex },
+				{ zones, known: { start_time: form.start_time, duration }, keepSecrets, identity },
 			);
 			if (!invitation) return [item];
 			const facts = {

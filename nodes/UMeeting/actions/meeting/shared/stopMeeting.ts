@@ -1,9 +1,9 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { parseParameters } from '../../../helpers/validation';
-import { callUMeeting } from '../../../transport';
+import { callUMeeting, outcomeUnknown, refusedByService } from '../../../transport';
 import type { RunInfo, Send } from '../../operation';
 import { meetingDetails, noData } from '../../../meetings/answers';
 import type { MeetingFamily } from './family';
@@ -67,13 +67,25 @@ export function stopMeetingOperation(
 						data: meetingDetails,
 					})
 				: undefined;
-			await callUMeeting.call(this, {
-				endpoint: `${family.prefix}/${spec.operation}`,
-				form: { id: meetingId },
-				itemIndex,
-				data: noData,
-			});
-			const item = { json: { success: true, meeting_id: meetingId, [spec.done]: true } };
+			const json: IDataObject = { success: true, meeting_id: meetingId, [spec.done]: true };
+			try {
+				await callUMeeting.call(this, {
+					endpoint: `${family.prefix}/${spec.operation}`,
+					form: { id: meetingId },
+					itemIndex,
+					data: noData,
+				});
+			} catch (caught) {
+				// A repeat (after a failure that left unknown whether the first try acted) finds the
+				// meeting closed already: said plainly, not failed. Only after a refusal or an unclear
+				// failure, and only what the service shows counts.
+				const error = caught as NodeApiError | NodeOperationError;
+				const closedMaybe = outcomeUnknown(error) || refusedByService(error);
+				if (!closedMaybe || !(await alreadyDone(this, family, spec.operation, meetingId, itemIndex)))
+					throw error;
+				json[`already_${spec.done}`] = true;
+			}
+			const item = { json };
 			if (!cancellation || !meeting) return [item];
 			const facts = meetingFacts(this, meeting, itemIndex);
 			return [await attachInvitation(this, item, cancellation, facts, run.serviceTimeZone, 'CANCEL')];
@@ -81,4 +93,30 @@ export function stopMeetingOperation(
 	}
 
 	return { description, prepare };
+}
+
+/**
+ * Whether the meeting (by its number) is already in the state the operation leads to: ended for
+ * end, cancelled or deleted for delete. False when it cannot be read: a failure proves nothing.
+ */
+async function alreadyDone(
+	context: IExecuteFunctions,
+	family: MeetingFamily,
+	operation: string,
+	meetingId: string,
+	itemIndex: number,
+): Promise<boolean> {
+	if (!new RegExp(MEETING_ID_PATTERN).test(meetingId)) return false;
+	try {
+		const meeting = await callUMeeting.call(context, {
+			endpoint: `${family.prefix}/get`,
+			form: { meeting_id: meetingId },
+			itemIndex,
+			data: meetingDetails,
+		});
+		if (operation === 'end') return meeting.status === 3;
+		return meeting.status === 2 || String(meeting.del_flag) === '1';
+	} catch {
+		return false;
+	}
 }
