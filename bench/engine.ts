@@ -28,6 +28,7 @@ export const CLIENTS = {
 	bareP10: 'bare-helper node, Max Parallel 10',
 	umP1: 'UMeeting node, Max Parallel 1',
 	umP10: 'UMeeting node, Max Parallel 10',
+	umP10ReturnIt: 'UMeeting node, If the Same Meeting Exists: Return It, Max Parallel 10',
 } as const;
 
 const form = (n: number, key: string, secret: string) =>
@@ -74,8 +75,16 @@ async function rawLoop(url: string, items: number, parallel: number, key: string
 
 const TOPIC = '=Training {{ $json.n }}';
 
-/** UMeeting converts the zoneless start from the node's zone; the bare node sends the text as is. */
-const uMeeting = (credentials: Record<string, string>, items: number, maxParallel: number) =>
+/**
+ * UMeeting converts the zoneless start from the node's zone; the bare node sends the text as is.
+ * Book Another is the node's default; Return It adds one listing of the live meetings per run.
+ */
+const uMeeting = (
+	credentials: Record<string, string>,
+	items: number,
+	maxParallel: number,
+	ifExists: 'bookAnother' | 'returnIt' = 'bookAnother',
+) =>
 	runNode(
 		'uMeeting',
 		{
@@ -85,6 +94,7 @@ const uMeeting = (credentials: Record<string, string>, items: number, maxParalle
 			meetingCapacity: 20,
 			startTime: '2026-12-01T10:00:00',
 			duration: 60,
+			ifExists,
 			options: { maxParallel },
 		},
 		items,
@@ -139,6 +149,11 @@ export async function benchEngine(items: number, latencies: number[], rounds: nu
 			{ client: CLIENTS.bareP10, ...parallel, run: (n) => bare(credentials, n, 10) },
 			{ client: CLIENTS.umP1, ...sequential, run: (n) => uMeeting(credentials, n, 1) },
 			{ client: CLIENTS.umP10, ...parallel, run: (n) => uMeeting(credentials, n, 10) },
+			{
+				client: CLIENTS.umP10ReturnIt,
+				...parallel,
+				run: (n) => uMeeting(credentials, n, 10, 'returnIt'),
+			},
 		];
 		const times = new Map<string, number[]>();
 		const stats = new Map<string, SimulatorStats>();
