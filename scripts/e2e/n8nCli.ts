@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 /** One prepared n8n: the Node binary it runs on and its CLI script. */
@@ -106,7 +108,9 @@ export class N8nHome {
 
 	async n8n(args: string[]): Promise<CliResult> {
 		const result = await run(this.install.node, [this.install.cli, ...args], {
-			env: this.env,
+			// n8n 2.x starts a task-runner broker, on 5679 unless told otherwise: a port of its own
+			// lets two suites run side by side.
+			env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
 			cwd: this.folder,
 		});
 		return { ...result, json: parseRunJson(result.stdout) };
@@ -156,4 +160,13 @@ export function parseRunJson(stdout: string): ExecuteOutput | undefined {
 		}
 	}
 	return undefined;
+}
+
+/** A TCP port free on loopback right now. */
+export async function freePort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+	return port;
 }

@@ -15,7 +15,7 @@ import {
 	simulatorCredential,
 } from './harness';
 import { SMTP_CREDENTIAL } from './integrationCases';
-import { N8nHome } from './n8nCli';
+import { freePort, N8nHome } from './n8nCli';
 import { SmtpReceiver } from './smtpReceiver';
 import { bookBurst, runBurst } from './triggerBurst';
 
@@ -164,14 +164,6 @@ export function postingWorkflow(
 		},
 		settings: { executionOrder: 'v1', timezone: 'Europe/Berlin' },
 	};
-}
-
-export async function freePort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 
 import { installPackage } from '../harness';
 import { N8nHome, type N8nInstall } from '../n8nCli';
-import { freePort, N8nServer, waitFor } from '../trigger';
+import { freePort } from '../n8nCli';
+import { N8nServer, waitFor } from '../trigger';
 import { onAbort, released } from './lifecycle';
 import type { Postgres, Redis } from './services';
 
