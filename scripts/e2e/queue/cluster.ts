@@ -80,6 +80,16 @@ export class QueueCluster {
 		return [this.main, ...this.workers];
 	}
 
+	/** QUEUE_WORKER_MAX_STALLED_COUNT as the members started from now on get it. */
+	get maxStalledCount(): string {
+		return this.main.home.env.QUEUE_WORKER_MAX_STALLED_COUNT ?? "n8n's default";
+	}
+
+	/** Members started from now on use n8n's own stalled-job default (the variable unset). */
+	useDefaultStalledCount() {
+		for (const member of this.members) delete member.home.env.QUEUE_WORKER_MAX_STALLED_COUNT;
+	}
+
 	async installPackage(tarball: string) {
 		for (const member of this.members) await installPackage(member.home, tarball);
 	}

@@ -32,6 +32,20 @@ export interface QueueReport {
 		/** What n8n stored for a failed one: its error, and whether the webhook's input is still there. */
 		failedRecord: string;
 	};
+	/** The worker kill with Return It on the Schedule node and n8n's stalled-job default. */
+	returnIt?: {
+		requests: number;
+		seconds: number;
+		maxStalledCount: string;
+		failedCallers: number;
+		/** Callers told "failed" whose meeting existed in UMeeting all the same. */
+		failedWithMeeting: number;
+		recalled: number;
+		recalledGotExisting: number;
+		meetings: number;
+		twice: number;
+		scheduleRequests: number;
+	};
 	trigger?: { events: string[]; executionsOnWorkers: number; restartSeconds: number };
 	phases: Array<[string, number]>;
 }
@@ -79,6 +93,15 @@ export function printReport(report: QueueReport) {
 					.join(', ')}; burst took ${k.seconds.toFixed(1)} s, ${k.refused} calls sent again after a 503`,
 		);
 		line(`  a failed execution's record: ${k.failedRecord}`);
+	}
+	const r = report.returnIt;
+	if (r) {
+		line(
+			`worker kill with Return It (QUEUE_WORKER_MAX_STALLED_COUNT ${r.maxStalledCount}): ${r.failedCallers} of ${r.requests} callers got an error, ` +
+				`${r.failedWithMeeting} of them with a meeting in UMeeting; all ${r.recalled} called again, ` +
+				`${r.recalledGotExisting} got their existing meeting; UMeeting: ${r.meetings} meetings for ${r.requests} topics, ` +
+				`${r.twice} booked twice, ${r.scheduleRequests} schedule requests; burst took ${r.seconds.toFixed(1)} s`,
+		);
 	}
 	const t = report.trigger;
 	if (t)

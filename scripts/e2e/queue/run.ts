@@ -12,13 +12,15 @@ import { Postgres, Redis } from './services';
 import { runTriggerPart, TRIGGER_WORKFLOW_ID, triggerWorkflow } from './triggerPart';
 import { runFirstBurst, WEBHOOK_WORKFLOW_ID, webhookWorkflow } from './webhookBurst';
 import { runWorkerKill } from './workerKill';
+import { RETURN_IT_WORKFLOW_ID, returnItWorkflow, runReturnItKill } from './returnItKill';
 
 /**
  * `npm run e2e:queue [-- --versions v1,v2] [--max-stalled-count N]`: the package in n8n queue mode on
  * loopback, for n8n 1.x and 2.x in turn: Redis, PostgreSQL, an n8n main process and two workers, each
  * with the package installed from its tarball in a user folder of its own. A burst of concurrent
- * webhook calls, a second burst during which a worker is killed, and the UMeeting Trigger across a
- * restart of the main process (queue/*.ts).
+ * webhook calls, a second burst during which a worker is killed, the same with If the Same Meeting
+ * Exists: Return It under n8n's own stalled-job default (its failed callers call again), and the
+ * UMeeting Trigger across a restart of the main process (queue/*.ts).
  *
  * Bull's stalled-job handling decides what happens to the executions a dead worker held. n8n 1.x's
  * default (QUEUE_WORKER_MAX_STALLED_COUNT=1) runs them again on another worker, which schedules a
@@ -73,9 +75,9 @@ async function runVersion(label: string, tarball: string, checks: Checks): Promi
 		await receiver.start();
 		await phase('import the credential and workflows, activate them (CLI, into PostgreSQL)', async () => {
 			await importSetup(cluster.main.home, simulator, [], {
-				workflows: [webhookWorkflow(), triggerWorkflow(receiver.url)],
+				workflows: [webhookWorkflow(), returnItWorkflow(), triggerWorkflow(receiver.url)],
 			});
-			for (const id of [WEBHOOK_WORKFLOW_ID, TRIGGER_WORKFLOW_ID]) {
+			for (const id of [WEBHOOK_WORKFLOW_ID, RETURN_IT_WORKFLOW_ID, TRIGGER_WORKFLOW_ID]) {
 				const activated = await cluster.main.home.n8n(
 					label === 'v1'
 						? ['update:workflow', `--id=${id}`, '--active=true']
@@ -94,6 +96,18 @@ async function runVersion(label: string, tarball: string, checks: Checks): Promi
 			await cluster.stop(cluster.workers[0]);
 			await cluster.startWorker(cluster.workers[0]);
 		});
+		await phase(
+			`burst of ${BURST} webhook calls with Return It and n8n's stalled-job default, worker-1 killed, failed callers call again`,
+			async () => {
+				await cluster.stopAll();
+				cluster.useDefaultStalledCount();
+				await cluster.startMain();
+				await cluster.startWorkers();
+				await runReturnItKill(context, BURST);
+				await cluster.stop(cluster.workers[0]);
+				await cluster.startWorker(cluster.workers[0]);
+			},
+		);
 		await phase('UMeeting Trigger: polls on the main, runs on the workers, main restarted', () =>
 			runTriggerPart(context, receiver),
 		);
