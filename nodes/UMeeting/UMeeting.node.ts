@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
+import { toolOutputFields } from './actions/toolOutput';
 import { listSearch } from './methods';
 import { requestOptionsProperty } from './transport/requestOptions';
 
@@ -32,6 +33,7 @@ export class UMeeting implements INodeType {
 				default: 'meeting',
 			},
 			...Object.values(RESOURCES).flatMap((resource) => resource.description),
+			...toolOutputFields,
 			requestOptionsProperty,
 		],
 	};

@@ -218,7 +218,10 @@ describe('the node as an AI agent tool', () => {
 		const refused = await run({ operation, meetingId: byId(meeting.id) }, { asTool: true });
 		expect(refused.output).toBeUndefined();
 		expect(refused.error?.name).toBe('NodeOperationError');
-		expect(refused.error!.message).toBe(`${name} is not available to an AI agent`);
+		// The model reads only the message: it carries the description's advice.
+		expect(refused.error!.message).toBe(
+			`${name} is not available to an AI agent. ${refused.error!.description as string}`,
+		);
 		expect(refused.error!.description).toMatch(/Include Host Secrets.*Nothing was sent\./);
 		expect(simulator.requests).toHaveLength(0);
 		expect(JSON.stringify(refused.run)).not.toContain(meeting.token);

@@ -7,6 +7,8 @@ import { includeHostSecrets } from './meeting/shared/hostSecrets.field';
 import type { RunInfo, Send } from './operation';
 import { parameterReader } from './parameters';
 import { RESOURCES } from './resources';
+import { messageForModel, modelArguments } from './toolErrors';
+import { selectedFieldNames, shapeToolOutput, type ToolOutput } from './toolOutput';
 
 type NodeError = NodeApiError | NodeOperationError;
 
@@ -40,10 +42,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// the operations leave start_url, token and host_key out; the password and any secret quoted in
 	// a text (a service message citing a start_url) are withheld here, for every operation alike.
 	const forModel = (itemIndex: number) => run.asTool && !includeHostSecrets(itemIndex, run);
+	const args = run.asTool ? modelArguments(this.getNode().parameters, operation.description) : [];
 	const failed = (error: unknown, itemIndex: number) => {
 		const failure = asNodeError(this, error, itemIndex);
+		if (run.asTool) failure.message = messageForModel(failure.message, failure.description, args);
 		return forModel(itemIndex) ? withoutSecretsInError(failure) : failure;
 	};
+	const answer = run.asTool ? toolAnswer(this, run) : undefined;
 
 	const results: INodeExecutionData[][] = [];
 	const sends: Array<Send | undefined> = [];
@@ -68,6 +73,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				const output = await sends[itemIndex]!();
 				for (const item of output) {
 					item.pairedItem = { item: itemIndex };
+					if (answer) item.json = answer(item.json);
 					if (forModel(itemIndex)) item.json = withoutSecretsInJson(item.json);
 				}
 				results[itemIndex] = output;
@@ -89,6 +95,23 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw error;
 	}
 	return [results.flat()];
+}
+
+/**
+ * How a tool shapes its output items (Tool Output), read once: neither field takes an expression.
+ * Selected Fields without any field would answer every call with an empty object, which a model
+ * cannot tell from "nothing found": refused before anything is sent.
+ */
+function toolAnswer(context: IExecuteFunctions, run: RunInfo): (json: IDataObject) => IDataObject {
+	const choice = run.parameter('toolOutput', 0, 'simplified') as ToolOutput;
+	const selected =
+		choice === 'selected' ? selectedFieldNames(String(run.parameter('toolOutputFields', 0, ''))) : [];
+	if (choice === 'selected' && !selected.length)
+		throw new NodeOperationError(
+			context.getNode(),
+			'Tool Output is "Selected Fields" but "Fields" names none: list the output fields, such as meeting_id, join_url',
+		);
+	return (json) => shapeToolOutput(json, choice, selected);
 }
 
 /** Adds to the error which items were done before the run failed: the run's output is lost with it. */
