@@ -1,7 +1,12 @@
-const { src, dest } = require('gulp');
+const { parallel, src, dest } = require('gulp');
+const { bundle } = require('./scripts/build/bundle');
 
-// tsc emits only JavaScript; n8n also reads the icons and the codex file (*.node.json)
-// from beside the compiled node and credential files.
+// What n8n loads: one file per node and credential (scripts/build/bundle.js says why).
+function bundleEntryPoints() {
+	return bundle();
+}
+
+// n8n also reads the icons and the codex file (*.node.json) from beside the node and credential files.
 function copyAssets() {
 	return src(['nodes/**/*.svg', 'nodes/**/*.node.json', 'credentials/**/*.svg'], {
 		base: '.',
@@ -9,4 +14,4 @@ function copyAssets() {
 	}).pipe(dest('dist'));
 }
 
-exports['build:icons'] = copyAssets;
+exports.build = parallel(bundleEntryPoints, copyAssets);

@@ -32,3 +32,12 @@ export function benchModuleLoad(runs = 9) {
 		oursOverN8nWorkflowMs: median(samples.map((s) => s.ours)),
 	};
 }
+
+// `npm run bench:load`: this measure alone (seconds, no n8n), to check a build change.
+if (require.main === module) {
+	const load = benchModuleLoad();
+	console.log(
+		`module load, median of ${load.runs} cold processes: n8n-workflow ${load.n8nWorkflowMs.toFixed(0)} ms; ` +
+			`node and credential over it ${load.oursOverN8nWorkflowMs.toFixed(1)} ms`,
+	);
+}
