@@ -1,4 +1,4 @@
-import { DEV_OWNER, startDevEnvironment } from './dev/environment';
+import { DEV_MCP_TOKEN, DEV_OWNER, startDevEnvironment } from './dev/environment';
 
 /** `npm run dev`: the node in the real n8n editor, ready to try; Ctrl-C stops everything. */
 async function main() {
@@ -8,6 +8,7 @@ n8n editor ready: ${environment.editorUrl}
   sign in with ${DEV_OWNER.email} / ${DEV_OWNER.password} (dev-only account)
   credential "UMeeting (simulator)" points at ${environment.simulator.url}
   open a workflow starting with "UMeeting:" and press "Execute workflow"
+  the MCP server example, once active, takes MCP clients with the bearer token ${DEV_MCP_TOKEN}
 Ctrl-C stops n8n and the simulator.`);
 	const shutdown = () => {
 		console.log('\nStopping…');

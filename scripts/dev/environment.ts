@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 import { UMeetingSimulator } from '../../test/simulator';
-import { cache, importSetup, installPackage, pack, prepare } from '../e2e/harness';
+import { cache, importSetup, installPackage, pack, prepare, readExample } from '../e2e/harness';
 import { N8nHome } from '../e2e/n8nCli';
 
 /** Dev-only login of the local editor; never use these anywhere else. */
@@ -23,7 +23,14 @@ export const EXAMPLE_FILES = [
 	'form-to-invitation-email.json',
 	'crm-webhook-to-google-calendar.json',
 	'ai-agent-meeting-tool.json',
+	'mcp-server-meeting-tools.json',
+	'check-availability-then-schedule.json',
+	'meeting-ended-participants-email.json',
+	'meeting-ended-participants-recordings.json',
 ];
+
+/** Dev-only bearer token of the MCP example's credential (MCP clients send it); never use it elsewhere. */
+export const DEV_MCP_TOKEN = 'umeeting-dev-mcp-token';
 
 export interface DevEnvironment {
 	editorUrl: string;
@@ -33,7 +40,8 @@ export interface DevEnvironment {
 
 /**
  * A local n8n 1.x editor with this package installed from its tarball, a UMeeting credential
- * pointing at a fresh simulator, the example workflows imported and the owner account set up.
+ * pointing at a fresh simulator, every example workflow imported (with a bearer credential for the
+ * MCP server example) and the owner account set up.
  * The user folder (.cache/e2e/home-dev) is recreated on every start.
  */
 export async function startDevEnvironment(
@@ -50,7 +58,15 @@ export async function startDevEnvironment(
 	const simulator = new UMeetingSimulator();
 	await simulator.start();
 	log(`UMeeting simulator on ${simulator.url}`);
-	await importSetup(home, simulator, EXAMPLE_FILES);
+	const mcpCredential = readExample('mcp-server-meeting-tools.json').nodes[0].credentials as Record<
+		string,
+		{ id: string; name: string }
+	>;
+	await importSetup(home, simulator, EXAMPLE_FILES, {
+		credentials: [
+			{ ...mcpCredential.httpBearerAuth, type: 'httpBearerAuth', data: { token: DEV_MCP_TOKEN } },
+		],
+	});
 
 	const editorUrl = `http://localhost:${port}`;
 	const n8n = spawn(install.node, [install.cli, 'start'], {

@@ -459,8 +459,8 @@ const aiCase: E2eCase = {
 		const tools = example.nodes.filter((n) => n.type === TOOL_TYPE);
 		check.equal(
 			tools.map((n) => n.parameters.operation),
-			['schedule', 'get'],
-			'two UMeeting tool nodes: schedule and get',
+			['checkAvailability', 'schedule', 'get'],
+			'three UMeeting tool nodes: check availability, schedule and get',
 		);
 		check.that(
 			tools.every((n) => !('includeHostSecrets' in n.parameters)),

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 
 import { UMeetingSimulator } from '../../test/simulator';
+import { runAgentE2e } from './agent';
 import { CASES as EXAMPLE_CASES, type E2eCase, type E2eContext } from './cases';
 import { Checks } from './checks';
 import {
@@ -14,6 +15,7 @@ import {
 	readExample,
 } from './harness';
 import { INTEGRATION_CASES, SMTP_CREDENTIAL } from './integrationCases';
+import { runMcpE2e } from './mcp';
 import { exitOf, N8nHome } from './n8nCli';
 import { RESOURCE_CASES } from './resourceCases';
 import { SmtpReceiver } from './smtpReceiver';
@@ -26,7 +28,8 @@ const CASES: E2eCase[] = [...EXAMPLE_CASES, ...INTEGRATION_CASES, ...RESOURCE_CA
  * (1.x on Node 20, 2.x on Node 24) as a user install, imports a credential pointing at the
  * simulator (and an SMTP credential pointing at a mail receiver on loopback) and the workflows of
  * examples/ (plus the copies some cases make at test time), runs each with `n8n execute`, and checks
- * the CLI's result and what the simulator and the mail receiver received.
+ * the CLI's result and what the simulator and the mail receiver received. Then the AI Agent with a
+ * scripted model (agent.ts), the MCP Server Trigger (mcp.ts) and the trigger (trigger.ts).
  */
 const timings: Array<[string, number]> = [];
 
@@ -119,6 +122,14 @@ async function runVersion(label: string, tarball: string, checks: Checks) {
 			checks.that(!log.includes(smtp.password), "the SMTP password appears nowhere in n8n's output or log");
 			await testCase.verify(result, simulator, checks, context);
 		}
+		// Both versions ship n8n's AI Agent, OpenAI Chat Model and MCP Server Trigger (1.88+): no skips.
+		await phase(`${label}: AI Agent with the UMeeting tools and a scripted model (n8n execute)`, () =>
+			runAgentE2e({ label, home, simulator, checks }),
+		);
+		// Before the trigger's phase: that one leaves polling workflows active in this user folder.
+		await phase(`${label}: MCP Server Trigger with the UMeeting tools (n8n start, MCP client)`, () =>
+			runMcpE2e({ label, home, simulator, checks }),
+		);
 		// The trigger needs a running n8n (`n8n start`) rather than `n8n execute`: see trigger.ts.
 		await phase(
 			`${label}: UMeeting Trigger (manual runs over REST, an activated workflow in n8n start)`,
