@@ -4,8 +4,10 @@
 //   1. `npm pack` into a temp folder; the tarball may hold only dist/**, README.md, LICENSE,
 //      package.json, CHANGELOG.md, and the file package.json "main" names (npm always packs that
 //      one). In dist/ only compiled JavaScript, the codex files (*.node.json) and the icons (*.svg):
-//      no TypeScript, declaration files or source maps. README.md, LICENSE and package.json must be
-//      there; CHANGELOG.md may be (it is packed only if package.json "files" lists it).
+//      no TypeScript, declaration files or source maps; and the only JavaScript is the bundles the
+//      "n8n" field names (the build bundles each one; any other .js would be a file n8n never
+//      loads). README.md, LICENSE and package.json must be there; CHANGELOG.md may be (it is packed
+//      only if package.json "files" lists it).
 //   2. Unpacks it. Every file the "n8n" field of the packed package.json names ("credentials" and
 //      "nodes") is loaded with `require` in a fresh `node` process, with only n8n-workflow, luxon and
 //      zod resolvable (the modules n8n lends a community node; taken from this project's
@@ -137,6 +139,13 @@ try {
 		fail(`${unexpected.length} files not to be packed: ${shown}${unexpected.length > 10 ? ', …' : ''}`);
 	}
 	for (const file of REQUIRED_FILES) if (!files.includes(file)) fail(`missing from the tarball: ${file}`);
+	const named = new Set([...(source.n8n?.nodes ?? []), ...(source.n8n?.credentials ?? [])]);
+	const unbundled = files.filter((file) => /^dist\/.+\.js$/.test(file) && !named.has(file));
+	if (unbundled.length) {
+		fail(
+			`${unbundled.length} .js files in dist/ that package.json "n8n" does not name: ${unbundled.slice(0, 5).join(', ')}`,
+		);
+	}
 
 	// 2. load what n8n loads, from the unpacked tarball
 	const unpacked = path.join(work, 'package');
