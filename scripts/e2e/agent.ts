@@ -88,7 +88,7 @@ const SCRIPTS: Record<string, Script> = {
 			// Acts on the error as a model would: the argument it names and the minimum it states.
 			const error = results[0].content;
 			const argument = /\(your argument (\w+)\)/.exec(error)?.[1];
-			const minimum = /more than (\d+)/.exec(error)?.[1];
+			const minimum = /(?:more|greater) than (\d+)/.exec(error)?.[1];
 			if (!argument || !minimum) return { answer: `I could not understand the error: ${error}` };
 			return { call: TOOL_NAMES.schedule, args: { ...args, [argument]: Number(minimum) + 15 } };
 		}

@@ -136,7 +136,13 @@ function reportDone(error: NodeError, results: INodeExecutionData[][]) {
 function errorItem(failure: NodeError, itemIndex: number): INodeExecutionData[] {
 	return [
 		{
-			json: { error: failure.message, ...(failure.description ? { description: failure.description } : {}) },
+			// As a tool the message already carries the description (toolErrors.ts): not twice.
+			json: {
+				error: failure.message,
+				...(failure.description && !failure.message.includes(failure.description)
+					? { description: failure.description }
+					: {}),
+			},
 			pairedItem: { item: itemIndex },
 		},
 	];
