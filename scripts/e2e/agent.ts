@@ -41,7 +41,7 @@ import {
  * - fix: Schedule with 20 minutes, read the error, call again with what it says is allowed.
  */
 
-export const AGENT_EXAMPLE = 'ai-agent-meeting-tool.json';
+const AGENT_EXAMPLE = 'ai-agent-meeting-tool.json';
 const OPENAI_CREDENTIAL = { id: 'scriptedModel001', name: 'Scripted model (e2e)' };
 const AUTHOR_PASSWORD = 'Pw-4471-e2e';
 const HOST_TOPIC = "Host's own board meeting";
@@ -112,7 +112,7 @@ const CONVERSATIONS: Conversation[] = [
 const markerOf = (conversation: Conversation) => `${conversation.script}-${conversation.toolOutput}`;
 
 /** The example as the e2e runs it for one conversation (see the file comment). */
-export function agentWorkflow(conversation: Conversation, label: string): ExampleWorkflow {
+function agentWorkflow(conversation: Conversation, label: string): ExampleWorkflow {
 	const workflow = structuredClone(readExample(AGENT_EXAMPLE));
 	workflow.id = conversation.id;
 	workflow.name = `${workflow.name} (e2e ${label}: ${markerOf(conversation)})`;
@@ -173,7 +173,7 @@ function secretsOf(simulator: UMeetingSimulator, meetings: StoredMeeting[]): str
 }
 
 /** The UTF-8 size of each tool result of a conversation, by tool, with a token estimate (bytes / 4). */
-export function answerSizes(conversation: ChatRequest[]) {
+function answerSizes(conversation: ChatRequest[]) {
 	const last = conversation[conversation.length - 1];
 	const names = new Map<string, string>();
 	for (const message of last?.messages ?? [])

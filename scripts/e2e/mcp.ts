@@ -18,7 +18,7 @@ import { N8nServer, sleep } from './trigger';
  * and the simulator holds one meeting. A client without the bearer token is refused.
  */
 
-export const MCP_EXAMPLE = 'mcp-server-meeting-tools.json';
+const MCP_EXAMPLE = 'mcp-server-meeting-tools.json';
 const BEARER_TOKEN = 'mcp-e2e-bearer-token-2026';
 
 export interface McpE2eOptions {

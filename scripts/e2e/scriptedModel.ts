@@ -41,7 +41,7 @@ export interface ChatRequest {
 export type Move = { call: string; args: Record<string, unknown> } | { answer: string };
 
 /** A script: its next move, given the tool results so far (oldest first, as the model got them). */
-export type Script = (results: ToolResult[], request: ChatRequest) => Move;
+export type Script = (results: ToolResult[]) => Move;
 
 export interface ToolResult {
 	tool: string;
@@ -110,7 +110,7 @@ export class ScriptedModel {
 		const marker = scriptMarker(request);
 		const script = marker ? this.scripts[marker] : undefined;
 		if (!script) throw new Error(`no script for the conversation (marker "${marker}")`);
-		return script(toolResults(request.messages), request);
+		return script(toolResults(request.messages));
 	}
 }
 
