@@ -189,6 +189,23 @@ export function eventsOf(items: INodeExecutionData[] | undefined): string[] {
 	return (items ?? []).map(({ json }) => `${String(json.event)} ${String(json.meeting_id)}`);
 }
 
+/** Polls and expects the poll to succeed; gives "event meetingId" per item. */
+export async function pollEvents(harness: TriggerHarness): Promise<string[]> {
+	const outcome = await harness.poll();
+	expect(outcome.error).toBeUndefined();
+	return eventsOf(outcome.items);
+}
+
+/** Books a meeting as another UMeeting client would: the defaults, changed by `fields`; gives its number. */
+export async function bookThrough(
+	simulator: { url: string; apiKey: string; apiSecret: string },
+	defaults: Record<string, string>,
+	fields: Record<string, string> = {},
+): Promise<string> {
+	const data = await callService(simulator, 'share/schedule', { ...defaults, ...fields });
+	return String(data.meeting_id);
+}
+
 /** Calls the simulator as another UMeeting client would (someone booking or ending meetings). */
 export async function callService(
 	simulator: { url: string; apiKey: string; apiSecret: string },

@@ -1,7 +1,14 @@
 import { DateTime } from 'luxon';
 
 import { STATE_KEY } from '../../nodes/UMeeting/trigger/state';
-import { callService, eventsOf, TriggerHarness, useSharedClock } from '../helpers/poll';
+import {
+	bookThrough,
+	callService,
+	eventsOf,
+	pollEvents,
+	TriggerHarness,
+	useSharedClock,
+} from '../helpers/poll';
 import { useSimulator } from '../helpers/simulator';
 
 const { simulator, credentials } = useSimulator({
@@ -28,23 +35,14 @@ function trigger(parameters: Record<string, unknown> = {}, workflowTimeZone = 'A
 	});
 }
 
-async function book(fields: Record<string, string> = {}): Promise<string> {
-	const data = await callService(simulator, 'share/schedule', {
-		topic: 'Weekly sync',
-		meeting_capacity: '10',
-		start_time: '2026-12-01 10:00:00',
-		duration: '45',
-		...fields,
-	});
-	return String(data.meeting_id);
-}
+const book = (fields: Record<string, string> = {}) =>
+	bookThrough(
+		simulator,
+		{ topic: 'Weekly sync', meeting_capacity: '10', start_time: '2026-12-01 10:00:00', duration: '45' },
+		fields,
+	);
 
-/** Polls and expects the poll to succeed; gives "event meetingId" per item. */
-async function poll(harness: TriggerHarness): Promise<string[]> {
-	const outcome = await harness.poll();
-	expect(outcome.error).toBeUndefined();
-	return eventsOf(outcome.items);
-}
+const poll = pollEvents;
 
 describe('UMeeting Trigger: n8n conventions', () => {
 	test('the first poll records the present and reports nothing; an unchanged service reports nothing', async () => {

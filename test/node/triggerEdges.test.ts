@@ -2,7 +2,15 @@ import { DateTime } from 'luxon';
 
 import { remove } from '../simulator/endpoints/lifecycle';
 import { schedule } from '../simulator/endpoints/schedule';
-import { callService, eventsOf, stateBytes, TriggerHarness, useSharedClock } from '../helpers/poll';
+import {
+	bookThrough,
+	callService,
+	eventsOf,
+	pollEvents,
+	stateBytes,
+	TriggerHarness,
+	useSharedClock,
+} from '../helpers/poll';
 import { endpointContext, useSimulator } from '../helpers/simulator';
 
 /**
@@ -28,22 +36,14 @@ function trigger(events: string[] = ALL) {
 	});
 }
 
-async function book(fields: Record<string, string> = {}): Promise<string> {
-	const data = await callService(simulator, 'share/schedule', {
-		topic: 'Review',
-		meeting_capacity: '10',
-		start_time: '2026-12-01 08:30:00',
-		duration: '45',
-		...fields,
-	});
-	return String(data.meeting_id);
-}
+const book = (fields: Record<string, string> = {}) =>
+	bookThrough(
+		simulator,
+		{ topic: 'Review', meeting_capacity: '10', start_time: '2026-12-01 08:30:00', duration: '45' },
+		fields,
+	);
 
-async function poll(harness: TriggerHarness): Promise<string[]> {
-	const outcome = await harness.poll();
-	expect(outcome.error).toBeUndefined();
-	return eventsOf(outcome.items);
-}
+const poll = pollEvents;
 
 const context = () => endpointContext(simulator);
 
