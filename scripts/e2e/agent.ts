@@ -1,19 +1,9 @@
-import { join } from 'node:path';
-
 import { DateTime } from 'luxon';
 
 import { UMeetingSimulator } from '../../test/simulator';
 import type { StoredMeeting } from '../../test/simulator/meetings';
 import { Checks } from './checks';
-import {
-	cache,
-	type ExampleWorkflow,
-	importSetup,
-	installPackage,
-	pack,
-	prepare,
-	readExample,
-} from './harness';
+import { type ExampleWorkflow, importSetup, readExample, runPartAlone } from './harness';
 import { type CliResult, exitOf, N8nHome } from './n8nCli';
 import {
 	type ChatRequest,
@@ -339,15 +329,9 @@ function checkToolSchemas(first: ChatRequest | undefined, checks: Checks) {
 	}
 }
 
-/** `ts-node scripts/e2e/agent.ts [v1|v2 …]`: this part of the suite alone, in its own user folder. */
-async function main() {
-	const labels = process.argv.slice(2).length ? process.argv.slice(2) : ['v1', 'v2'];
-	const checks = new Checks();
-	const tarball = await pack();
-	for (const label of labels) {
-		const install = await prepare(label, true);
-		const home = new N8nHome(install, join(cache, `home-agent-${label}`));
-		await installPackage(home, tarball);
+/** `ts-node scripts/e2e/agent.ts [v1|v2 …]`: this part of the suite alone. */
+if (require.main === module)
+	runPartAlone('agent', async (label, home, checks) => {
 		const simulator = new UMeetingSimulator();
 		await simulator.start();
 		try {
@@ -355,15 +339,4 @@ async function main() {
 		} finally {
 			await simulator.stop();
 		}
-	}
-	for (const failure of checks.failures) console.log(`  - ${failure}`);
-	console.log(`agent e2e: ${checks.passed} passed, ${checks.failures.length} failed`);
-	process.exit(checks.failures.length ? 1 : 0);
-}
-
-if (require.main === module) {
-	main().catch((error: Error) => {
-		console.error(error.stack ?? error.message);
-		process.exit(1);
 	});
-}

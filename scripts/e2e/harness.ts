@@ -2,7 +2,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import type { UMeetingSimulator } from '../../test/simulator';
-import { type CliResult, type N8nHome, run, type N8nInstall } from './n8nCli';
+import { Checks } from './checks';
+import { type CliResult, N8nHome, run, type N8nInstall } from './n8nCli';
 
 /** Steps shared by the end-to-end suite, the demo and the dev environment. */
 
@@ -120,4 +121,33 @@ export async function importSetup(
 	if (workflows.code !== 0)
 		throw new Error(`import:workflow failed:\n${workflows.stdout}\n${workflows.stderr}`);
 	return { credentials, workflows };
+}
+
+/**
+ * `ts-node scripts/e2e/<part>.ts [v1|v2 …]`: one part of the suite alone, for each n8n version in a
+ * user folder of its own with the packed package installed; exits 1 when a check failed.
+ */
+export function runPartAlone(
+	part: string,
+	runPart: (label: string, home: N8nHome, checks: Checks) => Promise<void>,
+) {
+	const main = async () => {
+		const labels = process.argv.slice(2).length ? process.argv.slice(2) : ['v1', 'v2'];
+		const checks = new Checks();
+		const tarball = await pack();
+		for (const label of labels) {
+			const started = Date.now();
+			const home = new N8nHome(await prepare(label, true), join(cache, `home-${part}-${label}`));
+			await installPackage(home, tarball);
+			await runPart(label, home, checks);
+			console.log(`${label}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+		}
+		for (const failure of checks.failures) console.log(`  - ${failure}`);
+		console.log(`${part} e2e: ${checks.passed} passed, ${checks.failures.length} failed`);
+		process.exit(checks.failures.length ? 1 : 0);
+	};
+	main().catch((error: Error) => {
+		console.error(error.stack ?? error.message);
+		process.exit(1);
+	});
 }

@@ -1,12 +1,10 @@
-import { join } from 'node:path';
-
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { DateTime } from 'luxon';
 
 import { UMeetingSimulator } from '../../test/simulator';
 import { Checks } from './checks';
-import { cache, importSetup, installPackage, pack, prepare, readExample } from './harness';
+import { importSetup, readExample, runPartAlone } from './harness';
 import { freePort, N8nHome } from './n8nCli';
 import { N8nServer, sleep } from './trigger';
 
@@ -138,15 +136,9 @@ export async function runMcpE2e(options: McpE2eOptions) {
 	}
 }
 
-/** `ts-node scripts/e2e/mcp.ts [v1|v2 …]`: this part of the suite alone, in its own user folder. */
-async function main() {
-	const labels = process.argv.slice(2).length ? process.argv.slice(2) : ['v1', 'v2'];
-	const checks = new Checks();
-	const tarball = await pack();
-	for (const label of labels) {
-		const install = await prepare(label, true);
-		const home = new N8nHome(install, join(cache, `home-mcp-${label}`));
-		await installPackage(home, tarball);
+/** `ts-node scripts/e2e/mcp.ts [v1|v2 …]`: this part of the suite alone. */
+if (require.main === module)
+	runPartAlone('mcp', async (label, home, checks) => {
 		const simulator = new UMeetingSimulator();
 		await simulator.start();
 		try {
@@ -154,15 +146,4 @@ async function main() {
 		} finally {
 			await simulator.stop();
 		}
-	}
-	for (const failure of checks.failures) console.log(`  - ${failure}`);
-	console.log(`MCP e2e: ${checks.passed} passed, ${checks.failures.length} failed`);
-	process.exit(checks.failures.length ? 1 : 0);
-}
-
-if (require.main === module) {
-	main().catch((error: Error) => {
-		console.error(error.stack ?? error.message);
-		process.exit(1);
 	});
-}

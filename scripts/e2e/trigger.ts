@@ -5,15 +5,7 @@ import { join } from 'node:path';
 
 import { UMeetingSimulator } from '../../test/simulator';
 import { Checks } from './checks';
-import {
-	cache,
-	type ExampleWorkflow,
-	installPackage,
-	pack,
-	prepare,
-	readExample,
-	simulatorCredential,
-} from './harness';
+import { type ExampleWorkflow, readExample, simulatorCredential, runPartAlone } from './harness';
 import { SMTP_CREDENTIAL } from './integrationCases';
 import { freePort, N8nHome } from './n8nCli';
 import { SmtpReceiver } from './smtpReceiver';
@@ -572,16 +564,9 @@ export async function runTriggerE2e(options: TriggerE2eOptions) {
 	}
 }
 
-/** `ts-node scripts/e2e/trigger.ts [v1|v2 …]`: this part of the suite alone, in its own user folder. */
-async function main() {
-	const labels = process.argv.slice(2).length ? process.argv.slice(2) : ['v1', 'v2'];
-	const checks = new Checks();
-	const tarball = await pack();
-	for (const label of labels) {
-		const started = Date.now();
-		const install = await prepare(label, true);
-		const home = new N8nHome(install, join(cache, `home-trigger-${label}`));
-		await installPackage(home, tarball);
+/** `ts-node scripts/e2e/trigger.ts [v1|v2 …]`: this part of the suite alone. */
+if (require.main === module)
+	runPartAlone('trigger', async (label, home, checks) => {
 		const smtp = new SmtpReceiver();
 		await smtp.start();
 		try {
@@ -593,16 +578,4 @@ async function main() {
 		} finally {
 			await smtp.stop();
 		}
-		console.log(`${label}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
-	}
-	for (const failure of checks.failures) console.log(`  - ${failure}`);
-	console.log(`trigger e2e: ${checks.passed} passed, ${checks.failures.length} failed`);
-	process.exit(checks.failures.length ? 1 : 0);
-}
-
-if (require.main === module) {
-	main().catch((error: Error) => {
-		console.error(error.stack ?? error.message);
-		process.exit(1);
 	});
-}
