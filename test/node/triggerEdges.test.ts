@@ -71,11 +71,14 @@ function futureCancellations(count: number) {
 const warnings = (harness: TriggerHarness) =>
 	harness.logs.filter((line) => line.level === 'warn').map((line) => line.message);
 
+/** Answers that fail although their HTTP status is 200. */
+const ANSWERS_FAILING_INSIDE_200 = [
+	['a body status other than 200', { type: 'bodyStatus', status: 500, message: 'internal error' } as const],
+	['a body that is not JSON', { type: 'notJson' } as const],
+] as const;
+
 describe('1. a failed answer inside HTTP 200 is not "the meeting is gone"', () => {
-	test.each([
-		['a body status other than 200', { type: 'bodyStatus', status: 500, message: 'internal error' } as const],
-		['a body that is not JSON', { type: 'notJson' } as const],
-	])(
+	test.each(ANSWERS_FAILING_INSIDE_200)(
 		'share/get answers with %s while the history lags: the meeting is kept and its end reported later',
 		async (_, fault) => {
 			const harness = trigger(['meetingEnded']);
@@ -94,22 +97,22 @@ describe('1. a failed answer inside HTTP 200 is not "the meeting is gone"', () =
 		},
 	);
 
-	test.each([
-		['a body status other than 200', { type: 'bodyStatus', status: 500, message: 'internal error' } as const],
-		['a body that is not JSON', { type: 'notJson' } as const],
-	])('cloud/recording answers with %s: the recording is looked at again and reported', async (_, fault) => {
-		const harness = trigger(['recordingReady']);
-		const id = await book({ recording: 'cloud' });
-		expect(await poll(harness)).toEqual([]);
-		at('2026-12-01 09:20:00');
-		expect(await poll(harness)).toEqual([]);
-		at('2026-12-01 09:30:00');
-		simulator.injectFault(fault, { path: '/umeeting/cloud/recording' });
-		expect(await poll(harness)).toEqual([]);
-		expect(warnings(harness).join('\n')).toMatch(/recording check\(s\) failed and are tried again later/);
-		at('2026-12-01 09:40:00');
-		expect(await poll(harness)).toEqual([`recordingReady ${id}`]);
-	});
+	test.each(ANSWERS_FAILING_INSIDE_200)(
+		'cloud/recording answers with %s: the recording is looked at again and reported',
+		async (_, fault) => {
+			const harness = trigger(['recordingReady']);
+			const id = await book({ recording: 'cloud' });
+			expect(await poll(harness)).toEqual([]);
+			at('2026-12-01 09:20:00');
+			expect(await poll(harness)).toEqual([]);
+			at('2026-12-01 09:30:00');
+			simulator.injectFault(fault, { path: '/umeeting/cloud/recording' });
+			expect(await poll(harness)).toEqual([]);
+			expect(warnings(harness).join('\n')).toMatch(/recording check\(s\) failed and are tried again later/);
+			at('2026-12-01 09:40:00');
+			expect(await poll(harness)).toEqual([`recordingReady ${id}`]);
+		},
+	);
 });
 
 describe('2. a busy history is read to its end, within a budget that carries over', () => {
