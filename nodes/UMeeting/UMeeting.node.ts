@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { RESOURCES } from './actions/resources';
+import { byLabel } from './helpers/byLabel';
 import { router } from './actions/router';
 import { toolOutputFields } from './actions/toolOutput';
 import { listSearch } from './methods';
@@ -29,7 +30,7 @@ export class UMeeting implements INodeType {
 				noDataExpression: true,
 				options: Object.entries(RESOURCES)
 					.map(([value, resource]) => ({ name: resource.displayName, value }))
-					.sort((a, b) => a.name.localeCompare(b.name)),
+					.sort((a, b) => byLabel(a.name, b.name)),
 				default: 'meeting',
 			},
 			...Object.values(RESOURCES).flatMap((resource) => resource.description),

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
 import { jsonItems, type RunInfo, type Send } from '../operation';
 import { noData } from '../../meetings/answers';
+import { displayFor } from '../../helpers/displayFor';
 
 /** A live id as the schedule answer gives it (digits); letters, "_" and "-" are let through too. */
 export const LIVE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -23,7 +23,7 @@ const fields: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
+export const description = displayFor(
 	{ show: { resource: ['meeting'], operation: ['deleteLiveStream'] } },
 	fields,
 );

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { wholeNumber } from '../../helpers/fieldSchemas';
@@ -9,13 +8,14 @@ import { jsonItems, type RunInfo, type Send } from '../operation';
 import { noData } from '../../meetings/answers';
 import { capacityField } from './shared/meetingFields';
 import { meetingLocator, meetingRef } from './shared/meetingLocator';
+import { displayFor } from '../../helpers/displayFor';
 
 const fields: INodeProperties[] = [
 	meetingLocator({ description: 'The meeting whose capacity to change' }),
 	capacityField('The new number of participants the meeting room admits (at least 1)'),
 ];
 
-export const description = updateDisplayOptions(
+export const description = displayFor(
 	{ show: { resource: ['meeting'], operation: ['setCapacity'] } },
 	fields,
 );

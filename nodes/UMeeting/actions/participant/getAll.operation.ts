@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
@@ -22,6 +22,7 @@ import {
 	participantSourceSchema,
 } from './getAll.schema';
 import { returnAllFields } from '../meeting/shared/returnAll.fields';
+import { displayFor } from '../../helpers/displayFor';
 
 const SESSION_ENDPOINT = 'share/participants';
 
@@ -95,10 +96,7 @@ const fields: INodeProperties[] = [
 	),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['participant'], operation: ['getAll'] } },
-	fields,
-);
+export const description = displayFor({ show: { resource: ['participant'], operation: ['getAll'] } }, fields);
 
 export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
 	const { source } = parseParameters(

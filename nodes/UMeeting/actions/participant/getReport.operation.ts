@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
@@ -10,6 +10,7 @@ import { readZones } from '../readZones';
 import { jsonItems, type RunInfo, type Send } from '../operation';
 import { type MeetingReport, meetingReports, presentAttendee, presentReport } from './answers';
 import { getReportSchema } from './getReport.schema';
+import { displayFor } from '../../helpers/displayFor';
 
 const ENDPOINT = 'share/meetingdetail';
 
@@ -43,7 +44,7 @@ const fields: INodeProperties[] = [
 	),
 ];
 
-export const description = updateDisplayOptions(
+export const description = displayFor(
 	{ show: { resource: ['participant'], operation: ['getReport'] } },
 	fields,
 );

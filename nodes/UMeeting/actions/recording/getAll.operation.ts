@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parseParameters } from '../../helpers/validation';
 import { callUMeeting } from '../../transport';
@@ -11,6 +10,7 @@ import { presentRecording, type RecordingFile, recordingList } from '../../meeti
 import { getRecordingsSchema } from './getAll.schema';
 import { returnAllFields } from '../meeting/shared/returnAll.fields';
 import { startTimeField } from '../meeting/shared/meetingFields';
+import { displayFor } from '../../helpers/displayFor';
 
 const fields: INodeProperties[] = [
 	meetingLocator({
@@ -27,10 +27,7 @@ const fields: INodeProperties[] = [
 	),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['recording'], operation: ['getAll'] } },
-	fields,
-);
+export const description = displayFor({ show: { resource: ['recording'], operation: ['getAll'] } }, fields);
 
 export function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
 	const returnAll = run.parameter('returnAll', itemIndex, false);

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { z } from 'zod';
 
 import { parseParameters } from '../../helpers/validation';
@@ -11,6 +10,7 @@ import { reportTimeZoneField } from './shared/fields';
 import { returnAllFields } from '../meeting/shared/returnAll.fields';
 import { readReportParameters } from './shared/parameters';
 import { exactPeriodField, inPeriod, periodFields } from './shared/period';
+import { displayFor } from '../../helpers/displayFor';
 
 const fields: INodeProperties[] = [
 	...periodFields(true),
@@ -19,7 +19,7 @@ const fields: INodeProperties[] = [
 	reportTimeZoneField,
 ];
 
-export const description = updateDisplayOptions(
+export const description = displayFor(
 	{ show: { resource: ['report'], operation: ['getMeetingHistory'] } },
 	fields,
 );

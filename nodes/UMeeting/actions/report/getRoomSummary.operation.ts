@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { TimeZones } from '../../helpers/time';
 import { parseParameters } from '../../helpers/validation';
@@ -11,6 +10,7 @@ import { returnAllFields } from '../meeting/shared/returnAll.fields';
 import { readPages } from './shared/pages';
 import { readReportParameters } from './shared/parameters';
 import { periodFields, serviceDay } from './shared/period';
+import { displayFor } from '../../helpers/displayFor';
 
 const fields: INodeProperties[] = [
 	...periodFields(false),
@@ -21,7 +21,7 @@ const fields: INodeProperties[] = [
 	reportTimeZoneField,
 ];
 
-export const description = updateDisplayOptions(
+export const description = displayFor(
 	{ show: { resource: ['report'], operation: ['getRoomSummary'] } },
 	fields,
 );

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parseParameters } from '../../helpers/validation';
 import { jsonItems, type RunInfo, type Send } from '../operation';
@@ -10,6 +9,7 @@ import { returnAllFields } from '../meeting/shared/returnAll.fields';
 import { readPages } from './shared/pages';
 import { readReportParameters } from './shared/parameters';
 import { exactPeriodField, inPeriod, periodFields } from './shared/period';
+import { displayFor } from '../../helpers/displayFor';
 
 const fields: INodeProperties[] = [
 	...periodFields(false),
@@ -44,7 +44,7 @@ const fields: INodeProperties[] = [
 	reportTimeZoneField,
 ];
 
-export const description = updateDisplayOptions(
+export const description = displayFor(
 	{ show: { resource: ['report'], operation: ['getRoomUsage'] } },
 	fields,
 );

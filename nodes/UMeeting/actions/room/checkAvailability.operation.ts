@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { MAX_MEETING_MINUTES } from '../../helpers/fieldSchemas';
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { z } from 'zod';
 
 import { serviceTimeToIso } from '../../helpers/time';
@@ -12,6 +11,7 @@ import { readZones } from '../readZones';
 import { jsonItems, type RunInfo, type Send } from '../operation';
 import { freeRoomCount } from './answers';
 import { checkAvailabilitySchema } from './checkAvailability.schema';
+import { displayFor } from '../../helpers/displayFor';
 
 const fields: INodeProperties[] = [
 	capacityField(
@@ -35,7 +35,7 @@ const fields: INodeProperties[] = [
 	),
 ];
 
-export const description = updateDisplayOptions(
+export const description = displayFor(
 	{ show: { resource: ['room'], operation: ['checkAvailability'] } },
 	fields,
 );

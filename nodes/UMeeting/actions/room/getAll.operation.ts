@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { wholeNumber } from '../../helpers/fieldSchemas';
@@ -13,6 +12,7 @@ import { zoneParameters, zonesOf } from '../../meetings/zones';
 import { jsonItems, type RunInfo, type Send } from '../operation';
 import { roomList } from './answers';
 import { returnAllFields } from '../meeting/shared/returnAll.fields';
+import { displayFor } from '../../helpers/displayFor';
 
 const fields: INodeProperties[] = [
 	...returnAllFields(),
@@ -22,10 +22,7 @@ const fields: INodeProperties[] = [
 	...hostSecretsFields,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['room'], operation: ['getAll'] } },
-	fields,
-);
+export const description = displayFor({ show: { resource: ['room'], operation: ['getAll'] } }, fields);
 
 const roomsSchema = z.object({
 	returnAll: z.boolean().default(false),

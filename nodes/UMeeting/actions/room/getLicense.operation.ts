@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { anyServiceTimeToIso, type TimeZones } from '../../helpers/time';
@@ -10,6 +9,7 @@ import { readZones } from '../readZones';
 import { zoneParameters, zonesOf } from '../../meetings/zones';
 import { jsonItems, type RunInfo, type Send } from '../operation';
 import { license, PAY_TYPES } from './answers';
+import { displayFor } from '../../helpers/displayFor';
 
 const fields: INodeProperties[] = [
 	timeZoneField(
@@ -17,10 +17,7 @@ const fields: INodeProperties[] = [
 	),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['room'], operation: ['getLicense'] } },
-	fields,
-);
+export const description = displayFor({ show: { resource: ['room'], operation: ['getLicense'] } }, fields);
 
 const licenseSchema = z.object(zoneParameters);
 

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parseParameters } from '../../../helpers/validation';
 import { callUMeeting } from '../../../transport';
@@ -13,6 +12,7 @@ import { meetingLocator } from './meetingLocator';
 import { ANSWER_TIMES, timeZoneField } from '../../../meetings/timeZone.field';
 import { readZones } from '../../readZones';
 import { zonesOf } from '../../../meetings/zones';
+import { displayFor } from '../../../helpers/displayFor';
 
 /** Get of a meeting family: one meeting read through `${prefix}/get`, with its time fields. */
 export function getMeetingOperation(family: MeetingFamily) {
@@ -23,10 +23,7 @@ export function getMeetingOperation(family: MeetingFamily) {
 		...hostSecretsFields,
 	];
 
-	const description = updateDisplayOptions(
-		{ show: { resource: [family.resource], operation: ['get'] } },
-		fields,
-	);
+	const description = displayFor({ show: { resource: [family.resource], operation: ['get'] } }, fields);
 
 	function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
 		const { meetingId, ...zoneValues } = parseParameters(

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { parseParameters } from '../../../helpers/validation';
@@ -7,6 +7,7 @@ import { callUMeeting } from '../../../transport';
 import { jsonItems, type RunInfo, type Send } from '../../operation';
 import { hostSecretsFields, includeHostSecrets } from './hostSecrets.field';
 import { meetingLocator, meetingRef } from './meetingLocator';
+import { displayFor } from '../../../helpers/displayFor';
 
 /**
  * Get Host Token and Get Start URL: one meeting in, a host secret out. They differ in endpoint,
@@ -25,10 +26,7 @@ export function hostSecretOperation<S extends z.ZodTypeAny>(spec: {
 		meetingLocator({ description: spec.locatorDescription }),
 		...hostSecretsFields,
 	];
-	const description = updateDisplayOptions(
-		{ show: { resource: ['meeting'], operation: [spec.operation] } },
-		fields,
-	);
+	const description = displayFor({ show: { resource: ['meeting'], operation: [spec.operation] } }, fields);
 	const schema = z.object({ meetingId: meetingRef() });
 
 	function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { MAX_MEETING_MINUTES } from '../../../helpers/fieldSchemas';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readServiceTime } from '../../../helpers/time';
 import { parseParameters } from '../../../helpers/validation';
@@ -15,6 +14,7 @@ import { ifExistsFields, returnsExisting } from './ifExists.field';
 import { additionalFieldsField, newMeeting, newMeetingParameters } from './newMeeting';
 import { sameScope } from './sameMeeting';
 import { ANSWER_TIMES, timeZoneField } from '../../../meetings/timeZone.field';
+import { displayFor } from '../../../helpers/displayFor';
 
 const INSTANT_DEFAULT_MINUTES = 60;
 
@@ -62,7 +62,7 @@ export function instantOperation(
 		...hostSecretsFields,
 	];
 
-	const description = updateDisplayOptions(
+	const description = displayFor(
 		{ show: { resource: [family.resource], operation: ['createInstant'] } },
 		fields,
 	);

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { text, wholeNumber } from '../../../helpers/fieldSchemas';
@@ -13,6 +12,7 @@ import { ANSWER_TIMES, timeZoneField } from '../../../meetings/timeZone.field';
 import { readZones } from '../../readZones';
 import { zoneParameters, zonesOf } from '../../../meetings/zones';
 import { returnAllFields } from './returnAll.fields';
+import { displayFor } from '../../../helpers/displayFor';
 
 const listSchema = z.object({
 	returnAll: z.boolean().default(false),
@@ -51,10 +51,7 @@ export function listMeetingsOperation(spec: { operation: string; endpoint: strin
 		timeZoneField(ANSWER_TIMES),
 		...hostSecretsFields,
 	];
-	const description = updateDisplayOptions(
-		{ show: { resource: ['meeting'], operation: [spec.operation] } },
-		fields,
-	);
+	const description = displayFor({ show: { resource: ['meeting'], operation: [spec.operation] } }, fields);
 
 	function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
 		const returnAll = run.parameter('returnAll', itemIndex, false);

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { byLabel } from '../../../helpers/byLabel';
 import type { MeetingOption } from './meetingOptions.schema';
 
 /** Editor fields of the optional meeting settings; each operation shows the ones its endpoint takes. */
@@ -109,7 +110,5 @@ export function meetingOptionFields(
 	names: readonly MeetingOption[],
 	own: INodeProperties[] = [],
 ): INodeProperties[] {
-	return [...names.map((name) => FIELDS[name]), ...own].sort((a, b) =>
-		a.displayName.localeCompare(b.displayName),
-	);
+	return [...names.map((name) => FIELDS[name]), ...own].sort((a, b) => byLabel(a.displayName, b.displayName));
 }

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { MAX_MEETING_MINUTES } from '../../../helpers/fieldSchemas';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parseParameters } from '../../../helpers/validation';
 import type { RunInfo, Send } from '../../operation';
@@ -16,6 +15,7 @@ import { sameScope } from './sameMeeting';
 import { readServiceTime } from '../../../helpers/time';
 import type { scheduleSchemaFor } from './scheduleMeeting.schema';
 import { timeZoneField } from '../../../meetings/timeZone.field';
+import { displayFor } from '../../../helpers/displayFor';
 
 /**
  * Schedule of a meeting family: the fields, and a prepare that books the meeting through
@@ -58,10 +58,7 @@ export function scheduleOperation(
 		...hostSecretsFields,
 	];
 
-	const description = updateDisplayOptions(
-		{ show: { resource: [family.resource], operation: ['schedule'] } },
-		fields,
-	);
+	const description = displayFor({ show: { resource: [family.resource], operation: ['schedule'] } }, fields);
 
 	function prepare(this: IExecuteFunctions, itemIndex: number, run: RunInfo): Send {
 		const parameters = {

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { parseParameters } from '../../../helpers/validation';
@@ -9,6 +9,7 @@ import { meetingDetails, noData } from '../../../meetings/answers';
 import type { MeetingFamily } from './family';
 import { invitationFields, invitationTarget, attachInvitation, meetingFacts } from './invitation';
 import { MEETING_ID_PATTERN, meetingLocator, meetingRef } from './meetingLocator';
+import { displayFor } from '../../../helpers/displayFor';
 
 /**
  * End and delete take the same input (a meeting number, or, in a family with series, the uuid of
@@ -34,7 +35,7 @@ export function stopMeetingOperation(
 		}),
 		...(spec.cancellation ? invitationFields('cancellation') : []),
 	];
-	const description = updateDisplayOptions(
+	const description = displayFor(
 		{ show: { resource: [family.resource], operation: [spec.operation] } },
 		fields,
 	);

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { MAX_MEETING_MINUTES } from '../../../helpers/fieldSchemas';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { parseParameters } from '../../../helpers/validation';
 import { callUMeeting } from '../../../transport';
@@ -23,6 +23,7 @@ import { dayShift } from './recurrence.schema';
 import type { updateSchemaFor } from './updateMeeting.schema';
 import { timeZoneField } from '../../../meetings/timeZone.field';
 import { readZones } from '../../readZones';
+import { displayFor } from '../../../helpers/displayFor';
 
 const RECURRENCE_CHANGE: INodeProperties = {
 	displayName: 'Recurrence Change',
@@ -110,10 +111,7 @@ export function updateOperation(
 		...invitationFields('invitation'),
 	];
 
-	const description = updateDisplayOptions(
-		{ show: { resource: [family.resource], operation: ['update'] } },
-		fields,
-	);
+	const description = displayFor({ show: { resource: [family.resource], operation: ['update'] } }, fields);
 
 	/** What the endpoint needs on every update, in the words of an error. */
 	const needed = spec.topicRequired
