@@ -1,8 +1,9 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 import { join } from 'node:path';
 
 import { UMeetingSimulator } from '../test/simulator';
 import { umeetingItems } from './e2e/cases';
-import { cache, importSetup, installPackage, pack, prepare, readExample } from './e2e/harness';
+import { importSetup, installPackage, pack, prepare, readExample, scratch } from './e2e/harness';
 import { N8nHome } from './e2e/n8nCli';
 
 const EXAMPLE = 'schedule-one-meeting.json';
@@ -17,7 +18,7 @@ async function main() {
 	const tarball = await pack();
 	console.log('Preparing n8n 1.x in .cache/e2e (the first run installs it: a few minutes)…');
 	const install = await prepare('v1', true);
-	const home = new N8nHome(install, join(cache, 'home-demo'));
+	const home = new N8nHome(install, join(scratch, 'home-demo'));
 	await installPackage(home, tarball);
 
 	const simulator = new UMeetingSimulator();

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 import { DEV_MCP_TOKEN, DEV_OWNER, startDevEnvironment } from './dev/environment';
 
 /** `npm run dev`: the node in the real n8n editor, ready to try; Ctrl-C stops everything. */

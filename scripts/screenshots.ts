@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -78,6 +79,7 @@ async function openNode(page: Page) {
 			await panel.waitFor({ timeout: 10_000 });
 			return panel;
 		} catch (error) {
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a dev script, not a node: the error goes to the person running it
 			if (attempt === 5) throw error;
 		}
 	}

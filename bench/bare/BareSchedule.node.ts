@@ -6,6 +6,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 /**
  * The floor under n8n's rules, for the benchmark only (never shipped): per item it reads the same
@@ -13,7 +14,9 @@ import type {
  * validation, no time conversion, no answer check. Like UMeeting it fetches the credential once per
  * run and hands it to the helper decrypted, and keeps at most Max Parallel requests in flight.
  */
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool, @n8n/community-nodes/icon-validation -- the benchmark's reference node: loaded only by the benchmark's n8n, never shown in an editor or to an agent
 export class BareSchedule implements INodeType {
+	// eslint-disable-next-line @n8n/community-nodes/require-node-description-fields -- as above: no icon or subtitle to show
 	description: INodeTypeDescription = {
 		displayName: 'Bare Schedule (bench)',
 		name: 'bareSchedule',
@@ -21,8 +24,8 @@ export class BareSchedule implements INodeType {
 		version: 1,
 		description: 'Benchmark floor: share/schedule through n8n request helper only',
 		defaults: { name: 'Bare Schedule' },
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'uMeetingApi', required: true }],
 		properties: [
 			{ displayName: 'Topic', name: 'topic', type: 'string', default: '' },

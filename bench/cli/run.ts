@@ -1,9 +1,10 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 
 import { UMeetingSimulator } from '../../test/simulator';
-import { cache, CREDENTIAL_ID, installPackage, must, pack, prepare } from '../../scripts/e2e/harness';
+import { CREDENTIAL_ID, installPackage, must, pack, prepare, scratch } from '../../scripts/e2e/harness';
 import { N8nHome, parseRunJson } from '../../scripts/e2e/n8nCli';
 import { executeWorkflow, outputItems } from './execute';
 import { markdownTable, type Measurement, type Ratio, ratioLines } from './report';
@@ -72,7 +73,7 @@ async function main() {
 	const nodeVersion = (await must(install.node, ['--version'])).trim();
 	console.log('> build and pack');
 	const tarball = await pack();
-	const home = new N8nHome(install, join(cache, 'home-bench'));
+	const home = new N8nHome(install, join(scratch, 'home-bench'));
 	await installPackage(home, tarball);
 	home.env.N8N_CUSTOM_EXTENSIONS = await compileBareNode();
 

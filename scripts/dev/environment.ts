@@ -1,8 +1,9 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console, @n8n/community-nodes/no-dangerous-functions -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 import { UMeetingSimulator } from '../../test/simulator';
-import { cache, importSetup, installPackage, pack, prepare, readExample } from '../e2e/harness';
+import { importSetup, installPackage, pack, prepare, readExample, scratch } from '../e2e/harness';
 import { N8nHome } from '../e2e/n8nCli';
 
 /** Dev-only login of the local editor; never use these anywhere else. */
@@ -10,6 +11,7 @@ export const DEV_OWNER = {
 	email: 'dev@umeeting.local',
 	firstName: 'Dev',
 	lastName: 'Owner',
+	// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a fixed fake value for a test or dev run, not a real secret
 	password: 'UMeeting-dev-2026',
 };
 
@@ -42,7 +44,7 @@ export interface DevEnvironment {
  * A local n8n 1.x editor with this package installed from its tarball, a UMeeting credential
  * pointing at a fresh simulator, every example workflow imported (with a bearer credential for the
  * MCP server example) and the owner account set up.
- * The user folder (.cache/e2e/home-dev) is recreated on every start.
+ * The user folder (home-dev in the scratch folder, see harness.ts) is recreated on every start.
  */
 export async function startDevEnvironment(
 	port = 5678,
@@ -52,7 +54,7 @@ export async function startDevEnvironment(
 	const tarball = await pack();
 	log('Preparing n8n 1.x in .cache/e2e (the first run installs it: a few minutes)…');
 	const install = await prepare('v1', true);
-	const home = new N8nHome(install, join(cache, 'home-dev'));
+	const home = new N8nHome(install, join(scratch, 'home-dev'));
 	await installPackage(home, tarball);
 
 	const simulator = new UMeetingSimulator();
@@ -88,6 +90,7 @@ export async function startDevEnvironment(
 		await setUpOwner(editorUrl);
 	} catch (error) {
 		await stop();
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a dev script, not a node: the error goes to the person running it
 		throw error;
 	}
 	return { editorUrl, simulator, stop };

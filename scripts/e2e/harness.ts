@@ -1,4 +1,7 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import type { UMeetingSimulator } from '../../test/simulator';
@@ -9,6 +12,16 @@ import { type CliResult, N8nHome, run, type N8nInstall } from './n8nCli';
 
 export const root = resolve(__dirname, '../..');
 export const cache = join(root, '.cache', 'e2e');
+/**
+ * Where runs keep what they write (n8n user folders, the queue suite's Redis and PostgreSQL data):
+ * outside the repository, because n8n copies its editor's JavaScript into a user folder and
+ * `n8n-node lint` (strict mode, n8n's config unchanged) reads every file of the repository outside
+ * node_modules. One folder per checkout, so two clones can run at once; each run empties its own.
+ */
+export const scratch = join(
+	tmpdir(),
+	`n8n-nodes-umeeting-${createHash('sha256').update(root).digest('hex').slice(0, 8)}`,
+);
 export const CREDENTIAL_ID = 'umeetingSim00001';
 /** How workflows name the credential importSetup writes. */
 export const SIMULATOR_CREDENTIAL = { id: CREDENTIAL_ID, name: 'UMeeting (simulator)' };
@@ -137,7 +150,7 @@ export function runPartAlone(
 		const tarball = await pack();
 		for (const label of labels) {
 			const started = Date.now();
-			const home = new N8nHome(await prepare(label, true), join(cache, `home-${part}-${label}`));
+			const home = new N8nHome(await prepare(label, true), join(scratch, `home-${part}-${label}`));
 			await installPackage(home, tarball);
 			await runPart(label, home, checks);
 			console.log(`${label}: ${((Date.now() - started) / 1000).toFixed(0)} s`);

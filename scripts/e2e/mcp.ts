@@ -1,4 +1,7 @@
+/* eslint-disable no-console -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
+// eslint-disable-next-line import-x/no-unresolved -- the SDK's exports map resolves it (npm run typecheck); import-x's resolver does not read that map
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+// eslint-disable-next-line import-x/no-unresolved -- the SDK's exports map resolves it (npm run typecheck); import-x's resolver does not read that map
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { DateTime } from 'luxon';
 
@@ -17,6 +20,7 @@ import { N8nServer, sleep } from './trigger';
  */
 
 const MCP_EXAMPLE = 'mcp-server-meeting-tools.json';
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a fixed fake value for a test or dev run, not a real secret
 const BEARER_TOKEN = 'mcp-e2e-bearer-token-2026';
 
 export interface McpE2eOptions {
@@ -45,6 +49,7 @@ async function connectWhenUp(url: string, n8n: N8nServer): Promise<Client> {
 			return await connect(url, BEARER_TOKEN);
 		} catch (error) {
 			if (Date.now() > deadline)
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a dev script, not a node: the error goes to the person running it
 				throw new Error(`no MCP server at ${url}: ${(error as Error).message}\n${n8n.output.slice(-3000)}`);
 			await sleep(1000);
 		}

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 import { join } from 'node:path';
 
 import { UMeetingSimulator } from '../../test/simulator';
@@ -5,7 +6,7 @@ import { runAgentE2e } from './agent';
 import { CASES as EXAMPLE_CASES, type E2eCase, type E2eContext } from './cases';
 import { Checks } from './checks';
 import {
-	cache,
+	scratch,
 	type ExampleWorkflow,
 	importSetup,
 	installPackage,
@@ -57,7 +58,7 @@ async function runVersion(label: string, tarball: string, checks: Checks) {
 	const install = await phase(`${label}: prepare n8n`, () => prepare(label, true));
 	const version = (await must(install.node, [install.cli, '--version'])).trim().split('\n').pop();
 	console.log(`  n8n ${version} on Node ${(await must(install.node, ['--version'])).trim()}`);
-	const home = new N8nHome(install, join(cache, `home-${label}`));
+	const home = new N8nHome(install, join(scratch, `home-${label}`));
 	await phase(`${label}: install the package tarball`, () => installPackage(home, tarball));
 
 	const simulator = new UMeetingSimulator();

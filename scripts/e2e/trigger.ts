@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console, @n8n/community-nodes/no-dangerous-functions -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,6 +50,7 @@ const OWNER = {
 	email: 'e2e@umeeting.local',
 	firstName: 'E2E',
 	lastName: 'Owner',
+	// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a fixed fake value for a test or dev run, not a real secret
 	password: 'UMeeting-e2e-2026',
 };
 const BROWSER_ID = 'umeeting-trigger-e2e';
@@ -283,6 +285,7 @@ class Rest {
 		}
 	}
 
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON as the service (or n8n) sends it; the expectations check its shape
 	async call(method: string, path: string, body?: unknown): Promise<any> {
 		const response = await fetch(`${this.base}/rest${path}`, {
 			method,
@@ -308,6 +311,7 @@ async function manualRun(
 	rest: Rest,
 	workflow: ExampleWorkflow,
 	triggerName: string,
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON as the service (or n8n) sends it; the expectations check its shape
 	flatted: { parse(text: string): any },
 ) {
 	const started = await rest.call('POST', `/workflows/${workflow.id}/run`, {
@@ -324,6 +328,7 @@ async function manualRun(
 			execution.finished !== undefined &&
 			!['new', 'running', 'waiting'].includes(execution.status)
 		) {
+			// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON as the service (or n8n) sends it; the expectations check its shape
 			return { status: String(execution.status), data: flatted.parse(execution.data) as any };
 		}
 		if (Date.now() > deadline) throw new Error(`execution ${executionId} did not finish`);
@@ -453,7 +458,9 @@ export async function runTriggerE2e(options: TriggerE2eOptions) {
 
 		const rest = new Rest(n8n.url);
 		await rest.setUpOwner();
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- n8n's own copy of flatted, found at run time in the n8n install under test
 		const flatted = require(join(home.install.cli, '..', '..', '..', 'flatted')) as {
+			// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON as the service (or n8n) sends it; the expectations check its shape
 			parse(text: string): any;
 		};
 

@@ -1,9 +1,11 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // The build's own bundling step (gulpfile.js runs it into dist/), here into a folder of this test.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is plain CommonJS JavaScript (gulpfile.js requires it too)
 const { bundle } = require('../../scripts/build/bundle') as {
 	bundle: (outdir: string) => Promise<unknown>;
 };

@@ -211,12 +211,14 @@ export async function callService(
 	simulator: { url: string; apiKey: string; apiSecret: string },
 	path: string,
 	form: Record<string, string>,
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON as the service (or n8n) sends it; the expectations check its shape
 ): Promise<Record<string, any>> {
 	const response = await fetch(`${simulator.url}/umeeting/${path}`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams({ ...form, api_key: simulator.apiKey, api_secret: simulator.apiSecret }),
 	});
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON as the service (or n8n) sends it; the expectations check its shape
 	const body = (await response.json()) as { status: number; message: string; data?: Record<string, any> };
 	if (body.status !== 200) throw new Error(`${path}: ${body.message}`);
 	return body.data ?? {};

@@ -4,6 +4,7 @@ import type { UMeetingSimulator } from '../simulator';
 export interface Body {
 	status: number;
 	message: string;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON as the service (or n8n) sends it; the expectations check its shape
 	data?: any;
 }
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 import { UMeetingSimulator } from '../simulator';
 import { runUMeeting, type RunResult } from '../helpers/engine';
 import { closedPort } from '../helpers/ports';
@@ -9,6 +10,7 @@ import { useSimulator } from '../helpers/simulator';
  * (the run fails with a NodeApiError). The simulator counts requests and created meetings, so a
  * re-sent request or a duplicate meeting shows.
  */
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a fixed fake value for a test or dev run, not a real secret
 const SECRET = 'matrix-secret-4711';
 const { simulator, credentials } = useSimulator({ apiSecret: SECRET });
 

@@ -10,6 +10,7 @@ import { RecordingListener } from '../helpers/redirectServer';
  * per call whatever the service says.
  */
 const KEY = 'paging-key';
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a fixed fake value for a test or dev run, not a real secret
 const SECRET = 'paging-secret-2718';
 
 type Behaviour = 'samePage' | 'newPages' | 'emptySecondPage';

@@ -17,7 +17,9 @@ import { LOCATION_QUERY_MARKER, redirectPair } from '../helpers/redirectServer';
  * with a redirect to a second listener on another port (another origin); that listener answers like
  * UMeeting would, so a followed redirect would look like a success. It must receive nothing.
  */
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a fixed fake value for a test or dev run, not a real secret
 const SECRET = 'redirect-secret-5150';
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a fixed fake value for a test or dev run, not a real secret
 const KEY = 'redirect-key-5150';
 const pair = redirectPair();
 

@@ -22,6 +22,7 @@ async function post(path: string, fields: Record<string, string>) {
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
 		body: new URLSearchParams({ ...fields, api_key: simulator.apiKey, api_secret: simulator.apiSecret }),
 	});
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON as the service (or n8n) sends it; the expectations check its shape
 	const body = (await response.json()) as { status: number; data?: any };
 	expect(body.status).toBe(200);
 	return body.data;
@@ -631,6 +632,7 @@ describe('bad input of single operations', () => {
  */
 describe('answers as the manual prints them', () => {
 	const KEY = 'report-key';
+	// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a fixed fake value for a test or dev run, not a real secret
 	const SECRET = 'report-secret-1618';
 	const answers: Record<string, unknown> = {};
 	const server = new RecordingListener((request, response) => {

@@ -115,7 +115,8 @@ describe('Return It: the same meeting is not booked again', () => {
 	});
 
 	test('as an AI agent tool, the same call twice gives one meeting (Return It is the tool default)', async () => {
-		const { ifExists: _ignored, ...call } = schedule();
+		const call = schedule();
+		delete call.ifExists;
 		const first = await run(call, { asTool: true });
 		const second = await run(call, { asTool: true });
 		expect(first.error).toBeUndefined();
@@ -127,7 +128,8 @@ describe('Return It: the same meeting is not booked again', () => {
 	});
 
 	test('on a normal node the default is Book Another: the same request twice books twice', async () => {
-		const { ifExists: _ignored, ...call } = schedule();
+		const call = schedule();
+		delete call.ifExists;
 		await run(call);
 		await run(call);
 		expect(meetings()).toHaveLength(2);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 import { LoggerProxy, type Logger, type LogMetadata } from 'n8n-workflow';
 
 import { testCredential } from '../helpers/credentialTest';
@@ -11,6 +12,7 @@ import type { StoredMeeting } from '../simulator/meetings';
  * descriptions and details, the whole execution record n8n keeps, and everything written to
  * stdout/stderr, where n8n's logger writes) for the API secret, also URL-encoded.
  */
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a fixed fake value for a test or dev run, not a real secret
 const SECRET = 'top/secret+value=42';
 const { simulator, credentials } = useSimulator({ apiSecret: SECRET });
 

@@ -10,6 +10,7 @@ const parameters = {
 	duration: 40,
 };
 
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a fixed fake value for a test or dev run, not a real secret
 const SECRET = 'sec-ret/with+chars=9931';
 
 function expectNoSecret(value: unknown) {

@@ -55,7 +55,8 @@ describe('workflow zone America/New_York, service zone Asia/Shanghai', () => {
 	});
 
 	test('a credential saved before Service Time Zone existed reads as Asia/Shanghai', async () => {
-		const { serviceTimeZone: _omitted, ...older } = credentials();
+		const older: Record<string, string> = credentials();
+		delete older.serviceTimeZone;
 		await runUMeeting({ credentials: older, workflowTimeZone: 'America/New_York', parameters: schedule() });
 		expect(simulator.store.all()[0].start_instant).toBe(instant('2026-12-01T09:30:00-05:00'));
 	});

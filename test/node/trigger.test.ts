@@ -61,6 +61,7 @@ describe('UMeeting Trigger: n8n conventions', () => {
 		const harness = trigger();
 		const first = await harness.poll();
 		expect(first).toEqual({ items: undefined });
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON as the service (or n8n) sends it; the expectations check its shape
 		const state = harness.saved[`node:UMeeting Trigger`] as Record<string, any>;
 		expect(Object.keys(state[STATE_KEY].live).sort()).toEqual([running, scheduled].sort());
 		expect(Object.keys(state[STATE_KEY].closed).sort()).toEqual([cancelled, ended].sort());

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 import { DEMO_KEY, DEMO_SECRET, UMeetingSimulator } from './server';
 
 /** `npm run simulator [-- --port 8787 --auth-failure-http 401 --latency 50 --control]` */

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -78,6 +79,7 @@ interface ArmedFault {
 }
 
 export const DEMO_KEY = 'demo-key';
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a fixed fake value for a test or dev run, not a real secret
 export const DEMO_SECRET = 'demo-secret-7f3a9c';
 
 /**
@@ -311,6 +313,7 @@ export class UMeetingSimulator {
 			};
 		} catch (error) {
 			if (error instanceof ServiceRefusal) return fail(200, error.status, error.message);
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the simulator is a test program, not a node: it passes the error on unchanged
 			throw error;
 		}
 	}

@@ -14,6 +14,7 @@ afterAll(async () => {
 });
 beforeEach(() => simulator.reset());
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON as the service (or n8n) sends it; the expectations check its shape
 type Body = { status: number; message: string; data?: any };
 
 async function post(path: string, fields: Record<string, string>, target = simulator): Promise<Body> {

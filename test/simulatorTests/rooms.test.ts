@@ -75,6 +75,7 @@ describe('licensing', () => {
 describe('share/rooms', () => {
 	test('one room per licensed seat of each size, smallest first, numbers as strings, nothing booked', async () => {
 		const rooms = await ok('share/rooms');
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON as the service (or n8n) sends it; the expectations check its shape
 		expect(rooms.map((r: any) => [r.first_name, r.meeting_capacity, r.meetings])).toEqual([
 			['1', '10', []],
 			['2', '10', []],
@@ -90,8 +91,10 @@ describe('share/rooms', () => {
 			meeting_capacity: '10',
 			meetings: [],
 		});
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON as the service (or n8n) sends it; the expectations check its shape
 		expect(new Set(rooms.map((r: any) => r.id)).size).toBe(6);
 		// The same license gives the same rooms, so ids a workflow kept stay valid.
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON as the service (or n8n) sends it; the expectations check its shape
 		expect(rooms.map((r: any) => r.id)).toEqual(roomsOf(simulator.store.license).map((r) => r.id));
 	});
 
@@ -154,6 +157,7 @@ describe('share/rooms', () => {
 		const [, second] = data.occurrences;
 		await ok('share/delete', { id: second.uuid });
 		const [room] = await ok('share/rooms');
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON as the service (or n8n) sends it; the expectations check its shape
 		expect(room.meetings.map((m: any) => [m.id, m.start_time])).toEqual([
 			[data.meeting_id, '2026-12-01 09:00:00'],
 			[data.meeting_id, '2026-12-03 09:00:00'],

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 import { join } from 'node:path';
 
 import { installPackage } from '../harness';
@@ -68,6 +69,7 @@ export class QueueCluster {
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 			QUEUE_BULL_REDIS_PORT: String(this.redis.port),
 			...this.postgres.n8nEnv,
+			// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a fixed fake value for a test or dev run, not a real secret
 			N8N_ENCRYPTION_KEY: 'queue-e2e-shared-encryption-key',
 			QUEUE_WORKER_MAX_STALLED_COUNT: String(this.stalled.maxStalledCount),
 			QUEUE_WORKER_LOCK_DURATION: String(this.stalled.lockDurationMs),

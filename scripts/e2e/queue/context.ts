@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 import type { UMeetingSimulator } from '../../../test/simulator';
 import type { Checks } from '../checks';
 import type { QueueCluster } from './cluster';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 /**
  * Everything the queue suite starts registers how to end it at once. The suite stops things in
  * order when it finishes; these last-resort kills run if it is interrupted (Ctrl-C, SIGTERM) or

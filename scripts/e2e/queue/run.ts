@@ -1,8 +1,9 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 import { join } from 'node:path';
 
 import { UMeetingSimulator } from '../../../test/simulator';
 import { Checks } from '../checks';
-import { importSetup, must, pack, prepare, root } from '../harness';
+import { importSetup, must, pack, prepare, scratch } from '../harness';
 import { freePort } from '../n8nCli';
 import { PostReceiver } from '../trigger';
 import { QueueCluster, type StalledJobSettings } from './cluster';
@@ -56,7 +57,7 @@ async function runVersion(label: string, tarball: string, checks: Checks): Promi
 	const install = await phase('prepare n8n', () => prepare(label, true));
 	report.n8nVersion = (await must(install.node, [install.cli, '--version'])).trim().split('\n').pop();
 
-	const folder = join(root, '.cache', 'queue', label);
+	const folder = join(scratch, 'queue', label);
 	const redis = new Redis(join(folder, 'redis'), await freePort());
 	const postgres = new Postgres(join(folder, 'postgres'), await freePort());
 	const simulator = new UMeetingSimulator({ lifecycleFollowsClock: true });

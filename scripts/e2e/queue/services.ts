@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- a dev-only Node program, never packed: n8n's rules for code that runs inside n8n do not apply (README, n8n Cloud and strict mode) */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { onAbort, released } from './lifecycle';
 
 /**
  * Redis and PostgreSQL for the queue suite, each a process of its own on loopback, on its own port,
- * with its data in a folder under .cache/queue (never a system service the Debian package may have
+ * with its data in a folder under the scratch folder (harness.ts) (never a system service the Debian package may have
  * started: those keep their default ports and are left alone).
  */
 
