@@ -48,6 +48,19 @@ const poll = pollEvents;
 
 const context = () => endpointContext(simulator);
 
+/**
+ * A meeting recorded in the cloud, polled (with nothing to report yet) through its start and end,
+ * and the clock at 09:30, when its first recording part is ready: the next poll is the one to test.
+ */
+async function recordedMeetingOver(harness: TriggerHarness): Promise<string> {
+	const id = await book({ recording: 'cloud' });
+	expect(await poll(harness)).toEqual([]);
+	at('2026-12-01 09:20:00');
+	expect(await poll(harness)).toEqual([]);
+	at('2026-12-01 09:30:00');
+	return id;
+}
+
 /** Books in the simulator's process (fast); the trigger still reads over HTTP. */
 function bookDirect(topic: string, start: DateTime, duration = 31): string {
 	const data = schedule(
@@ -102,11 +115,7 @@ describe('1. a failed answer inside HTTP 200 is not "the meeting is gone"', () =
 		'cloud/recording answers with %s: the recording is looked at again and reported',
 		async (_, fault) => {
 			const harness = trigger(['recordingReady']);
-			const id = await book({ recording: 'cloud' });
-			expect(await poll(harness)).toEqual([]);
-			at('2026-12-01 09:20:00');
-			expect(await poll(harness)).toEqual([]);
-			at('2026-12-01 09:30:00');
+			const id = await recordedMeetingOver(harness);
 			simulator.injectFault(fault, { path: '/umeeting/cloud/recording' });
 			expect(await poll(harness)).toEqual([]);
 			expect(warnings(harness).join('\n')).toMatch(/recording check\(s\) failed and are tried again later/);
@@ -255,11 +264,7 @@ describe('4. changing the event selection does not replay old events', () => {
 describe('5. a recording in two parts', () => {
 	test('the first part is reported when ready, the second part with a second event (later_part), each file once', async () => {
 		const harness = trigger(['recordingReady']);
-		const id = await book({ recording: 'cloud' });
-		expect(await poll(harness)).toEqual([]);
-		at('2026-12-01 09:20:00');
-		expect(await poll(harness)).toEqual([]);
-		at('2026-12-01 09:30:00');
+		const id = await recordedMeetingOver(harness);
 		const first = await harness.poll();
 		expect(eventsOf(first.items)).toEqual([`recordingReady ${id}`]);
 		expect(first.items![0].json.later_part).toBeUndefined();
